@@ -1,0 +1,34 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
+
+export type SummaryItem = { field: string; label: string; message: string };
+
+/** GOV.UK error summary: focused on submit, each item a link to its field. */
+export function ErrorSummary({ items, formError }: { items: SummaryItem[]; formError?: string }) {
+  const t = useTranslations("common");
+  const ref = useRef<HTMLDivElement>(null);
+  const count = items.length + (formError ? 1 : 0);
+  useEffect(() => {
+    if (count > 0) ref.current?.focus();
+  }, [count, items, formError]);
+  if (count === 0) return null;
+  return (
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="rounded-md border-2 border-red-700 bg-red-50 p-4">
+      <h2 id="error-summary-title" className="text-sm font-semibold text-red-900">
+        {t("errorSummary", { count })}
+      </h2>
+      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-red-900">
+        {formError && <li>{formError}</li>}
+        {items.map((item) => (
+          <li key={`${item.field}-${item.message}`}>
+            <a className="underline" href={`#${item.field}`} onClick={(e) => { e.preventDefault(); document.getElementById(item.field)?.focus(); }}>
+              {item.label}：{item.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

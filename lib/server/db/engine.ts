@@ -1,0 +1,73 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { acquirePgliteLock } from "./pglite-lock";
+import type { SqlRunner } from "./sql-runner";
+
+export type Database = {
+  engine: "pglite" | "postgres";
+  prisma: PrismaClient;
+  sql: SqlRunner;
+  close(): Promise<void>;
+};
+
+/** `dir` undefined = in memory (tests). */
+export async function openPglite(dir?: string): Promise<Database> {
+  let release = () => {};
+  if (dir) {
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    release = acquirePgliteLock(dir);
+  }
+  const pglite = new PGlite(dir);
+  await pglite.waitReady;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    engine: "pglite",
+    prisma,
+    sql: {
+      query: async <T,>(text: string, params?: unknown[]) => (await pglite.query<T>(text, params as unknown[])).rows,
+      exec: async (script) => {
+        await pglite.exec(script);
+      },
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+      release();
+    },
+  };
+}
+
+export function openPostgres(connectionString: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    engine: "postgres",
+    prisma,
+    sql: {
+      query: async <T,>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
+      // The simple-query protocol (no parameters) runs a whole script, `$$` bodies included.
+      exec: async (script) => {
+        const client = await pool.connect();
+        try {
+          await client.query(script);
+        } catch (err) {
+          // A failed script that opened a transaction leaves this connection aborted; clean it here.
+          await client.query("ROLLBACK").catch(() => {});
+          throw err;
+        } finally {
+          client.release();
+        }
+      },
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "on", "off"])
+  .transform((v) => v === "1" || v === "true" || v === "on");
+
+const ZEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default("./data"),
+  REQUIRE_MFA: flag.optional(),
+  SECURE_COOKIES: flag.optional(),
+  AUDIT_CHECKPOINT_DIR: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type TEnv = z.infer<typeof ZEnvSchema> & {
+  embedded: boolean;
+  requireMfa: boolean;
+  secureCookies: boolean;
+  pgliteDir: string;
+  checkpointDir: string;
+};
+
+function readEnv(): TEnv {
+  const parsed = ZEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`PayeeGuard cannot start: invalid environment variables\n${problems}`);
+  }
+  const e = parsed.data;
+  const embedded = !e.DATABASE_URL;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    ...e,
+    embedded,
+    // MFA for supervisors and admins is on by default wherever real data lives (a server database).
+    requireMfa: e.REQUIRE_MFA ?? !embedded,
+    secureCookies: e.SECURE_COOKIES ?? e.NODE_ENV === "production",
+    pgliteDir: path.join(dataDir, "pglite"),
+    checkpointDir: path.resolve(e.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, "audit-checkpoints")),
+  };
+}
+
+let cached: TEnv | undefined;
+export function env(): TEnv {
+  cached ??= readEnv();
+  return cached;
+}
+
+/** Tests change the environment between cases; production never calls this. */
+export function resetEnvForTests() {
+  cached = undefined;
+}
