@@ -14,7 +14,8 @@ import { checkResidentId, type ResidentIdOptions } from "./resident-id";
 import { checkTerminalId } from "./terminal-id";
 import { checkUscc, type UsccOptions } from "./uscc";
 
-export * from "./codes";
+export { ERROR_CODES, WARNING_CODES, NOTICE_CODES, checkCodes } from "./codes";
+export type { ErrorCode, WarningCode, NoticeCode, CheckCode, Verdict } from "./codes";
 export * from "./messages";
 export * from "./normalize";
 export * from "./uscc";

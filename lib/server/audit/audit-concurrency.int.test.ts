@@ -12,7 +12,8 @@ async function naiveRecord(tx: Prisma.TransactionClient, actor: { id: string; us
   await new Promise((r) => setTimeout(r, 5));
   const row = { seq: head.seq + 1n, at: new Date(), actorId: actor.id, actorName: actor.username, action: "user.locale-changed", entity: "user", entityId: actor.id, ip: null, userAgent: null, before: null, after: null };
   const hash = hashAuditRow(head.hash, canonicalAuditRow(row));
-  await tx.auditEvent.create({ data: { ...row, prevHash: head.hash, hash } });
+  const { before: _b, after: _a, ...columns } = row;
+  await tx.auditEvent.create({ data: { ...columns, prevHash: head.hash, hash } });
   await tx.auditChainHead.update({ where: { id: 1 }, data: { seq: row.seq, hash } });
 }
 

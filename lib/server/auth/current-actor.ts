@@ -64,3 +64,10 @@ export async function requirePageActor(permission?: TPermission): Promise<Actor>
   if (permission && !hasPermission(actor.role, permission)) redirect("/forbidden");
   return actor;
 }
+
+/** For the steps that clear a pending requirement (forced password change, second factor). */
+export async function requireSignedIn(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) throw new UseCaseError("UNAUTHENTICATED");
+  return actor;
+}

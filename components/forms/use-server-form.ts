@@ -1,0 +1,63 @@
+"use client";
+
+import { useState } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/server/errors";
+import type { SummaryItem } from "@/components/ui/error-summary";
+
+/**
+ * react-hook-form with the same zod schema the server uses. The server's answer is still the
+ * judge: its field errors land on the same fields, its refusals in the summary.
+ */
+export function useServerForm<TValues extends FieldValues, TResult>(options: {
+  schema: z.ZodType;
+  action: (values: TValues) => Promise<ActionResult<TResult>>;
+  defaultValues: DefaultValues<TValues>;
+  labels: Partial<Record<Path<TValues>, string>>;
+  onSuccess?: (value: TResult) => void;
+}) {
+  const t = useTranslations();
+  const [formError, setFormError] = useState<string>();
+  const form = useForm<TValues>({
+    resolver: zodResolver(options.schema as never) as unknown as Resolver<TValues>,
+    defaultValues: options.defaultValues,
+    mode: "onSubmit",
+    reValidateMode: "onBlur",
+    criteriaMode: "all",
+  });
+
+  const translate = (key: string | undefined) => (key && t.has(key) ? t(key) : t("validation.invalid"));
+
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      setFormError(undefined);
+      const result = await options.action(values);
+      if (result.ok) return options.onSuccess?.(result.value);
+      for (const [field, messages] of Object.entries(result.fieldErrors)) {
+        if (field === "_form") continue;
+        form.setError(field as Path<TValues>, { type: "server", message: messages[0], types: Object.fromEntries(messages.map((m, i) => [`server${i}`, m])) });
+      }
+      const formMessages = result.fieldErrors._form?.map(translate) ?? [];
+      const params = Object.fromEntries(Object.entries(result.params).map(([k, v]) => [k, k === "until" ? new Date(v).toLocaleString() : v]));
+      setFormError([t(`errors.${result.code}`, params), ...formMessages].join(" "));
+    },
+    () => setFormError(undefined),
+  );
+
+  /** Every message for a field, not only the first (criteriaMode "all"). */
+  const errorsOf = (name: Path<TValues>): string[] => {
+    const error = form.getFieldState(name, form.formState).error;
+    if (!error) return [];
+    const all = error.types ? Object.values(error.types).flat() : [error.message];
+    return [...new Set(all.filter((m): m is string => typeof m === "string").map(translate))];
+  };
+
+  const summaryItems: SummaryItem[] = (Object.keys(options.labels) as Path<TValues>[]).flatMap((field) =>
+    errorsOf(field).map((message) => ({ field, label: options.labels[field] ?? field, message })),
+  );
+
+  return { form, onSubmit, formError, errorsOf, summaryItems, submitting: form.formState.isSubmitting };
+}

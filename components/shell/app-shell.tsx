@@ -1,0 +1,48 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { NAVIGATION } from "@/lib/domain/navigation";
+import { hasPermission, type TRole } from "@/lib/domain/permissions";
+import { signOutAction } from "@/app/actions";
+import { LocaleSwitch } from "./locale-switch";
+
+export async function AppShell({ user, children }: { user: { displayName: string; role: TRole }; children: ReactNode }) {
+  const t = await getTranslations();
+  const items = NAVIGATION.filter((item) => !item.permission || hasPermission(user.role, item.permission));
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2">
+        {t("app.skip")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+          <Link href="/" className="text-lg font-semibold text-brand-800">
+            {t("app.name")}
+          </Link>
+          <nav aria-label={t("nav.mainNav")} className="flex flex-1 flex-wrap gap-1">
+            {items.map((item) => (
+              <Link key={item.href} href={item.href} className="rounded px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
+                {t(item.label)}
+              </Link>
+            ))}
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <span className="text-slate-600">{t("nav.signedInAs", { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
+            <Link href="/account/password" className="text-brand-700 hover:underline">
+              {t("nav.account")}
+            </Link>
+            <LocaleSwitch />
+            <form action={signOutAction}>
+              <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-100">
+                {t("nav.signOut")}
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

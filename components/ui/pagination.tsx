@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+/** Keyset pagination links that keep the current filters. */
+export async function Pagination({ basePath, params, prevCursor, nextCursor, total }: {
+  basePath: string;
+  params: Record<string, string | undefined>;
+  prevCursor?: string;
+  nextCursor?: string;
+  total: number;
+}) {
+  const t = await getTranslations("common");
+  const href = (extra: Record<string, string>) => {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...params, after: undefined, before: undefined, ...extra })) if (v) query.set(k, v);
+    return `${basePath}?${query.toString()}`;
+  };
+  const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50";
+  return (
+    <nav aria-label="pagination" className="flex items-center justify-between gap-3 text-sm text-slate-600">
+      <span>{t("pageInfo", { total })}</span>
+      <span className="flex gap-2">
+        {prevCursor ? <Link className={linkClass} href={href({ before: prevCursor })}>{t("previous")}</Link> : <span className={`${linkClass} text-slate-400`} aria-disabled="true">{t("previous")}</span>}
+        {nextCursor ? <Link className={linkClass} href={href({ after: nextCursor })}>{t("next")}</Link> : <span className={`${linkClass} text-slate-400`} aria-disabled="true">{t("next")}</span>}
+      </span>
+    </nav>
+  );
+}

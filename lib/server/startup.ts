@@ -1,0 +1,27 @@
+import "server-only";
+import { verifyAndCheckpoint } from "@/lib/server/audit/checkpoint";
+import { database } from "@/lib/server/db";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/server/demo/demo-users";
+import { seedDemoUsers } from "@/lib/server/demo/seed-demo-users";
+import { env } from "@/lib/server/env";
+import { logger } from "@/lib/server/logger";
+
+const CHECKPOINT_EVERY_MS = 15 * 60_000;
+
+export async function startServerProcess() {
+  const e = env();
+  const db = await database();
+  logger.info({ engine: db.engine, requireMfa: e.requireMfa }, "database ready, migrations applied");
+  // Demo users only ever on the embedded database; a server gets them only from `npm run seed:demo`.
+  if (e.embedded && (await seedDemoUsers(db.prisma))) {
+    console.log(
+      `\n  PayeeGuard demo users (embedded database): ${DEMO_USERS.map((u) => u.username).join(", ")}\n  Password for all: ${DEMO_PASSWORD}\n`,
+    );
+  }
+  const timer = setInterval(() => {
+    verifyAndCheckpoint(db.prisma)
+      .then((v) => (v.ok ? logger.info({ through: v.through.toString() }, "audit checkpoint written") : logger.error({ reason: v.reason }, "AUDIT CHAIN BROKEN")))
+      .catch((err) => logger.error({ err }, "audit checkpoint failed"));
+  }, CHECKPOINT_EVERY_MS);
+  timer.unref();
+}
