@@ -1,0 +1,21 @@
+// Serves the production build for the end-to-end suite on a database of its own: a fresh
+// embedded one under ./data/e2e, or the (fresh) PostgreSQL database in DATABASE_URL, seeded.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+const port = process.argv[2] ?? "3100";
+const next = "node_modules/next/dist/bin/next";
+const env = { ...process.env, DATA_DIR: "./data/e2e", REQUIRE_MFA: process.env.REQUIRE_MFA ?? "0", LOG_LEVEL: "warn" };
+
+fs.rmSync("./data/e2e", { recursive: true, force: true });
+if (!fs.existsSync(".next/BUILD_ID") || process.env.E2E_REBUILD !== "0") {
+  const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+if (env.DATABASE_URL) {
+  const seed = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/seed-demo.ts"], { stdio: "inherit", env });
+  if (seed.status !== 0) process.exit(seed.status ?? 1);
+}
+const server = spawn(process.execPath, [next, "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,17 @@
+// `npm run seed:demo`: demo users on whichever database the environment names. The embedded
+// database seeds itself at start; a PostgreSQL server only ever gets demo users through this.
+import { database } from "@/lib/server/db";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/server/demo/demo-users";
+import { seedDemoUsers } from "@/lib/server/demo/seed-demo-users";
+
+async function main() {
+  const db = await database();
+  const seeded = await seedDemoUsers(db.prisma);
+  console.log(seeded ? `Seeded demo users ${DEMO_USERS.map((u) => u.username).join(", ")} (password ${DEMO_PASSWORD}).` : "Users exist already; nothing seeded.");
+  await db.close();
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

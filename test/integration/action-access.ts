@@ -1,0 +1,20 @@
+import type { TPermission } from "@/lib/domain/permissions";
+
+/**
+ * Every exported server action and the access it must enforce on its own. A new action without an
+ * entry here fails the matrix test: nobody ships an action whose access was never decided.
+ * "public": anyone; "signed-in": any session, even one with a pending step.
+ */
+export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in"> = {
+  "app/actions.ts#switchLocaleAction": "public",
+  "app/actions.ts#signOutAction": "public",
+  "app/(public)/sign-in/actions.ts#signInAction": "public",
+  "app/(session)/actions.ts#changePasswordAction": "signed-in",
+  "app/(session)/actions.ts#beginEnrolmentAction": "signed-in",
+  "app/(session)/actions.ts#verifySecondFactorAction": "signed-in",
+  "app/(app)/admin/users/actions.ts#createUserAction": "user:manage",
+  "app/(app)/admin/users/actions.ts#changeUserRoleAction": "user:manage",
+  "app/(app)/admin/users/actions.ts#setUserDisabledAction": "user:manage",
+  "app/(app)/admin/users/actions.ts#resetUserPasswordAction": "user:manage",
+  "app/(app)/admin/users/actions.ts#endUserSessionsAction": "user:manage",
+};
