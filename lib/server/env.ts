@@ -34,15 +34,16 @@ function readEnv(): TEnv {
   }
   const e = parsed.data;
   const embedded = !e.DATABASE_URL;
-  const dataDir = path.resolve(e.DATA_DIR);
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR);
   return {
     ...e,
     embedded,
     // MFA for supervisors and admins is on by default wherever real data lives (a server database).
     requireMfa: e.REQUIRE_MFA ?? !embedded,
-    secureCookies: e.SECURE_COOKIES ?? e.NODE_ENV === "production",
+    // The embedded demo is served over plain http on a workstation; a server deployment is not.
+    secureCookies: e.SECURE_COOKIES ?? (e.NODE_ENV === "production" && !embedded),
     pgliteDir: path.join(dataDir, "pglite"),
-    checkpointDir: path.resolve(e.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, "audit-checkpoints")),
+    checkpointDir: path.resolve(/*turbopackIgnore: true*/ e.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, "audit-checkpoints")),
   };
 }
 

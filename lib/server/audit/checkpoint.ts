@@ -15,8 +15,8 @@ function checkpointFile() {
 }
 
 export function lastCheckpoint(file = checkpointFile()): Checkpoint | null {
-  if (!fs.existsSync(file)) return null;
-  const lines = fs.readFileSync(file, "utf8").trim().split("\n").filter(Boolean);
+  if (!fs.existsSync(/*turbopackIgnore: true*/ file)) return null;
+  const lines = fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim().split("\n").filter(Boolean);
   const last = lines.at(-1);
   return last ? (JSON.parse(last) as Checkpoint) : null;
 }

@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { TRole } from "../lib/domain/permissions";
+
+/**
+ * Who may open which address. This table is the expectation, written by hand from the product
+ * rules; it is deliberately NOT derived from lib/domain/permissions.ts, so a wrong permission in
+ * the code shows up as a failing cell of the role × route matrix.
+ *
+ * Every page.tsx and route.ts under app/ must have an entry here (route-access.spec.ts fails on a
+ * route nobody classified, and on an entry no file backs any more).
+ */
+export type Access =
+  /** Anyone, signed in or not. */
+  | "public"
+  /** Only people who are not signed in; a signed-in user is sent home ("/"). */
+  | "anonymous-only"
+  /** Any signed-in user, whatever the role. */
+  | "signed-in"
+  /** Only these roles; other signed-in users are sent to /forbidden. */
+  | readonly TRole[];
+
+export type RouteRule = {
+  access: Access;
+  /**
+   * Where an allowed visitor ends up when the page hands them on by design, e.g. /mfa sends a
+   * user without an authenticator to /mfa/enroll. Default: the page itself.
+   */
+  landsOn?: string;
+  /** Why the rule is what it is, for the next reader. */
+  why: string;
+};
+
+export const ROUTE_ACCESS: Record<string, RouteRule> = {
+  // pages
+  "/": { access: "signed-in", why: "Home: every role has a workbench." },
+  "/roles": { access: "signed-in", why: "Roles and duties: generated from the permission map, readable by all staff." },
+  "/admin/users": { access: ["ADMIN"], why: "User administration needs user:manage." },
+  "/admin/users/new": { access: ["ADMIN"], why: "Creating users needs user:manage." },
+  "/admin/users/[id]": { access: ["ADMIN"], why: "User detail and its actions need user:manage." },
+  "/sign-in": { access: "anonymous-only", why: "Signed-in users have nothing to do here and are sent home." },
+  "/account/password": { access: "signed-in", why: "Everyone may change their own password (and some must)." },
+  "/mfa": { access: "signed-in", landsOn: "/mfa/enroll", why: "Second-factor prompt; users without an authenticator are sent to enrol." },
+  "/mfa/enroll": { access: "signed-in", why: "Any user may enrol an authenticator." },
+  "/forbidden": { access: "public", why: "The refusal page itself." },
+  // route handlers
+  "/api/health": { access: "public", why: "Load-balancer probe; reveals no business data." },
+};
+
+export type DiscoveredRoute = { route: string; kind: "page" | "handler"; file: string };
+
+const APP_DIR = path.resolve(__dirname, "..", "app");
+
+/**
+ * Every page.tsx and route.ts under app/, as the URL pattern Next.js serves it at: route groups
+ * "(x)" stripped, dynamic segments kept as "[id]" for the caller to fill in.
+ */
+export function discoverRoutes(appDir = APP_DIR): DiscoveredRoute[] {
+  const found: DiscoveredRoute[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        // Private folders (_x) are not routes; parallel-route slots (@x) would need their own handling.
+        if (entry.name.startsWith("_")) continue;
+        if (entry.name.startsWith("@")) throw new Error(`parallel route slot ${full}: teach discoverRoutes about it`);
+        walk(full);
+        continue;
+      }
+      const match = /^(page|route)\.(tsx|ts|jsx|js|mdx)$/.exec(entry.name);
+      if (!match) continue;
+      const segments = path
+        .relative(appDir, dir)
+        .split(path.sep)
+        .filter((s) => s !== "" && !/^\(.*\)$/.test(s));
+      found.push({ route: `/${segments.join("/")}`, kind: match[1] === "page" ? "page" : "handler", file: path.relative(path.resolve(appDir, ".."), full) });
+    }
+  };
+  walk(appDir);
+  return found.sort((a, b) => a.route.localeCompare(b.route));
+}
+
+/** Replaces each dynamic segment "[name]" with params[name]; fails on one it has no value for. */
+export function fillRoute(route: string, params: Record<string, string>): string {
+  return route.replace(/\[(\.\.\.)?([^\]]+)\]/g, (_, _rest, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`no value for dynamic segment [${name}] in ${route}`);
+    return encodeURIComponent(value);
+  });
+}
+
+export function isAllowed(access: Access, role: TRole | null): boolean {
+  if (access === "public") return true;
+  if (access === "anonymous-only") return role === null;
+  if (access === "signed-in") return role !== null;
+  return role !== null && access.includes(role);
+}
+
+/** Where a denied visitor must end up. */
+export function deniedDestination(access: Access, role: TRole | null): string {
+  if (access === "anonymous-only") return "/";
+  return role === null ? "/sign-in" : "/forbidden";
+}
