@@ -1,11 +1,18 @@
 // Serves the production build for the end-to-end suite on a database of its own: a fresh
 // embedded one under ./data/e2e, or the (fresh) PostgreSQL database in DATABASE_URL, seeded.
 import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 
 const port = process.argv[2] ?? "3100";
 const next = "node_modules/next/dist/bin/next";
 const env = { ...process.env, DATA_DIR: "./data/e2e", REQUIRE_MFA: process.env.REQUIRE_MFA ?? "0", LOG_LEVEL: "warn" };
+if (env.DATABASE_URL) {
+  // A server database takes its keys from the environment; the suite brings throwaway ones.
+  env.DATA_ENCRYPTION_KEYS ??= `e2e:${crypto.randomBytes(32).toString("base64")}`;
+  env.BLIND_INDEX_KEY ??= crypto.randomBytes(32).toString("base64");
+  env.SECURE_COOKIES ??= "0";
+}
 
 fs.rmSync("./data/e2e", { recursive: true, force: true });
 if (!fs.existsSync(".next/BUILD_ID") || process.env.E2E_REBUILD !== "0") {

@@ -3,9 +3,11 @@
 import { database } from "@/lib/server/db";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/server/demo/demo-users";
 import { seedDemoUsers } from "@/lib/server/demo/seed-demo-users";
+import { seedReferenceData } from "@/lib/server/reference/seed-reference-data";
 
 async function main() {
   const db = await database();
+  await seedReferenceData(db.prisma);
   const seeded = await seedDemoUsers(db.prisma);
   console.log(seeded ? `Seeded demo users ${DEMO_USERS.map((u) => u.username).join(", ")} (password ${DEMO_PASSWORD}).` : "Users exist already; nothing seeded.");
   await db.close();

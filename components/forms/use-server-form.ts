@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { FIELD_MESSAGES } from "@/lib/domain/validation/messages";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/server/errors";
 import type { SummaryItem } from "@/components/ui/error-summary";
@@ -29,7 +30,13 @@ export function useServerForm<TValues extends FieldValues, TResult>(options: {
     criteriaMode: "all",
   });
 
-  const translate = (key: string | undefined) => (key && t.has(key) ? t(key) : t("validation.invalid"));
+  const locale = useLocale() === "en" ? "en" : "zh-CN";
+  // "field.<CODE>" messages come from the identifier validators' own bilingual table.
+  const translate = (key: string | undefined) => {
+    const code = key?.startsWith("field.") ? (key.slice(6) as keyof typeof FIELD_MESSAGES) : undefined;
+    if (code && FIELD_MESSAGES[code]) return FIELD_MESSAGES[code][locale];
+    return key && t.has(key) ? t(key) : t("validation.invalid");
+  };
 
   const onSubmit = form.handleSubmit(
     async (values) => {
@@ -59,5 +66,5 @@ export function useServerForm<TValues extends FieldValues, TResult>(options: {
     errorsOf(field).map((message) => ({ field, label: options.labels[field] ?? field, message })),
   );
 
-  return { form, onSubmit, formError, errorsOf, summaryItems, submitting: form.formState.isSubmitting };
+  return { form, onSubmit, formError, errorsOf, summaryItems, translate, submitting: form.formState.isSubmitting };
 }

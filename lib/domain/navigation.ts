@@ -3,6 +3,9 @@ import type { TPermission } from "./permissions";
 /** The app shell's navigation; an entry shows only to roles holding its permission. */
 export const NAVIGATION: { href: string; label: string; permission?: TPermission }[] = [
   { href: "/", label: "nav.home" },
+  { href: "/my-work", label: "nav.myWork", permission: "merchant:draft" },
+  { href: "/change-requests", label: "nav.changeRequests", permission: "merchant:read" },
   { href: "/admin/users", label: "nav.users", permission: "user:manage" },
+  { href: "/admin/reference", label: "nav.reference", permission: "reference:manage" },
   { href: "/roles", label: "nav.roles" },
 ];

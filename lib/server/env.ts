@@ -16,6 +16,10 @@ const ZEnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // "k1:<base64 32 bytes>,k2:<base64 32 bytes>"; the active one encrypts, all decrypt (rotation).
+  DATA_ENCRYPTION_KEYS: z.string().regex(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{43,44})*$/).optional(),
+  DATA_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
+  BLIND_INDEX_KEY: z.string().regex(/^[A-Za-z0-9+/=]{43,44}$/).optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema> & {

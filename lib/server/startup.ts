@@ -3,6 +3,7 @@ import { verifyAndCheckpoint } from "@/lib/server/audit/checkpoint";
 import { database } from "@/lib/server/db";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/server/demo/demo-users";
 import { seedDemoUsers } from "@/lib/server/demo/seed-demo-users";
+import { seedReferenceData } from "@/lib/server/reference/seed-reference-data";
 import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
 
@@ -13,6 +14,7 @@ export async function startServerProcess() {
   const db = await database();
   logger.info({ engine: db.engine, requireMfa: e.requireMfa }, "database ready, migrations applied");
   // Demo users only ever on the embedded database; a server gets them only from `npm run seed:demo`.
+  await seedReferenceData(db.prisma);
   if (e.embedded && (await seedDemoUsers(db.prisma))) {
     console.log(
       `\n  PayeeGuard demo users (embedded database): ${DEMO_USERS.map((u) => u.username).join(", ")}\n  Password for all: ${DEMO_PASSWORD}\n`,

@@ -17,4 +17,10 @@ export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in">
   "app/(app)/admin/users/actions.ts#setUserDisabledAction": "user:manage",
   "app/(app)/admin/users/actions.ts#resetUserPasswordAction": "user:manage",
   "app/(app)/admin/users/actions.ts#endUserSessionsAction": "user:manage",
+  "app/(app)/applications/actions.ts#saveDraftAction": "merchant:draft",
+  "app/(app)/applications/actions.ts#deleteDraftAction": "merchant:draft",
+  "app/(app)/applications/actions.ts#submitApplicationAction": "change:submit",
+  "app/(app)/applications/actions.ts#previewDuplicatesAction": "merchant:draft",
+  "app/(app)/admin/reference/actions.ts#updateMccAction": "reference:manage",
+  "app/(app)/admin/reference/actions.ts#importCardBinsAction": "reference:manage",
 };

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +10,9 @@ import { freshDatabase } from "./fresh-database";
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "payeeguard-it-"));
 process.env.AUDIT_CHECKPOINT_DIR = path.join(tmp, "checkpoints");
 process.env.DATA_DIR = tmp;
+// A server database needs keys from the environment; tests bring throwaway ones.
+process.env.DATA_ENCRYPTION_KEYS ??= `t1:${crypto.randomBytes(32).toString("base64")}`;
+process.env.BLIND_INDEX_KEY ??= crypto.randomBytes(32).toString("base64");
 
 let db: Database | undefined;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 const ZUserRef = z.object({ username: z.string(), role: z.string() });
+const ZMccState = z.object({ nameZh: z.string(), nameEn: z.string(), riskLevel: z.number(), active: z.boolean() });
 
 /**
  * One member per audit action. `before`/`after` hold masked values only: an audit trail that
@@ -23,6 +24,22 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("user.locale-changed"), entity: z.literal("user"), entityId: z.string(), after: z.object({ locale: z.string() }) }),
   z.object({ action: z.literal("audit.checkpoint"), entity: z.literal("audit"), entityId: z.string(), after: z.object({ seq: z.string(), hash: z.string() }) }),
   z.object({ action: z.literal("setting.changed"), entity: z.literal("setting"), entityId: z.string(), before: z.unknown(), after: z.unknown() }),
+  z.object({ action: z.literal("draft.saved"), entity: z.literal("application-draft"), entityId: z.string(), after: z.object({ title: z.string(), version: z.number() }) }),
+  z.object({ action: z.literal("draft.deleted"), entity: z.literal("application-draft"), entityId: z.string() }),
+  z.object({
+    action: z.literal("change.submitted"),
+    entity: z.literal("change-request"),
+    entityId: z.string(),
+    after: z.object({ reference: z.string(), kind: z.string(), merchantId: z.string(), accountLast4: z.string(), findings: z.array(z.string()) }),
+  }),
+  z.object({ action: z.literal("reference.seeded"), entity: z.literal("reference"), entityId: z.enum(["mcc", "bank-category"]), after: z.object({ inserted: z.number() }) }),
+  z.object({
+    action: z.literal("reference.bins-imported"),
+    entity: z.literal("reference"),
+    entityId: z.literal("card-bin"),
+    after: z.object({ imported: z.number(), replaced: z.number(), debit: z.number(), credit: z.number(), prepaid: z.number(), fileName: z.string().nullable(), sha256: z.string() }),
+  }),
+  z.object({ action: z.literal("reference.mcc-updated"), entity: z.literal("mcc"), entityId: z.string(), before: ZMccState, after: ZMccState }),
 ]);
 
 export type TAuditEvent = z.infer<typeof ZAuditEventSchema>;

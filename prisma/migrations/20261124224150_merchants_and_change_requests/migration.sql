@@ -144,7 +144,7 @@ CREATE TABLE "ChangeRequest" (
     "secondApproverId" TEXT,
     "baseVersion" INTEGER NOT NULL,
     "proposal" JSONB NOT NULL,
-    "creditCode" TEXT NOT NULL,
+    "creditCode" TEXT,
     "legalName" TEXT NOT NULL,
     "accountNoHash" TEXT NOT NULL,
     "accountLast4" TEXT NOT NULL,

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ChangeRequestTable } from "@/components/change-requests/change-request-table";
+import { listMyDrafts } from "@/lib/server/applications/list-my-drafts";
+import { requirePageActor } from "@/lib/server/auth/current-actor";
+import { listChangeRequests } from "@/lib/server/change-requests/list-change-requests";
+import { DeleteDraftButton } from "./delete-draft-button";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("work"))("title") };
+}
+
+export default async function MyWorkPage() {
+  const actor = await requirePageActor("merchant:draft");
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const drafts = await listMyDrafts(actor);
+  const { requests } = await listChangeRequests(actor, { mine: "1" });
+  return (
+    <div className="space-y-8">
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-semibold">{t("work.title")}</h1>
+        <Link href="/applications/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">{t("work.newApplication")}</Link>
+      </div>
+      <section aria-labelledby="drafts" className="space-y-3">
+        <h2 id="drafts" className="text-lg font-semibold">{t("work.drafts")}</h2>
+        {drafts.length === 0 ? (
+          <p className="text-slate-600">{t("work.noDrafts")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
+            {drafts.map((d) => (
+              <li key={d.id} className="flex items-center justify-between gap-4 px-4 py-3">
+                <div>
+                  <Link href={`/applications/${d.id}`} className="font-medium text-brand-700 underline">{d.title || t("work.untitled")}</Link>
+                  <p className="text-xs text-slate-600">{t("work.savedAt")} {format.dateTime(d.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</p>
+                </div>
+                <DeleteDraftButton draftId={d.id} version={d.version} title={d.title || t("work.untitled")} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="my-requests" className="space-y-3">
+        <h2 id="my-requests" className="text-lg font-semibold">{t("work.myRequests")}</h2>
+        {requests.length === 0 ? <p className="text-slate-600">{t("work.noRequests")}</p> : <ChangeRequestTable requests={requests} caption={t("work.myRequests")} />}
+        {requests.length > 0 && <Link href="/change-requests?mine=1" className="text-sm text-brand-700 underline">{t("nav.changeRequests")} →</Link>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { ageOnDate, checkField, cnapsBankCategory, usccEntityType } from "@/lib/domain/validation";
+import { identifier, nameField } from "./identifier-field";
+
+export const MERCHANT_TYPES = ["ENTERPRISE", "INDIVIDUAL_BUSINESS", "MICRO"] as const;
+export const ACCOUNT_TYPES = ["CORPORATE", "PERSONAL"] as const;
+export type TMerchantType = (typeof MERCHANT_TYPES)[number];
+export type TAccountType = (typeof ACCOUNT_TYPES)[number];
+
+const optionalText = (max: number) =>
+  z.string().max(max, { error: "validation.tooLong" }).transform((s) => s.trim()).optional().default("");
+
+export const ZMerchantPartSchema = z.strictObject({
+  type: z.enum(MERCHANT_TYPES, { error: "validation.merchant.type" }),
+  legalName: nameField(100),
+  receiptName: nameField(40),
+  // Micro-merchants have no business licence, so no credit code (cross-checked below).
+  creditCode: z
+    .string()
+    .optional()
+    .default("")
+    .transform((raw, ctx) => {
+      if (raw.trim() === "") return "";
+      const uscc = checkField("uscc", raw);
+      if (uscc.ok) return uscc.normalized!;
+      ctx.addIssue({ code: "custom", message: `field.${uscc.code}` });
+      return z.NEVER;
+    }),
+  legalRepName: nameField(40),
+  legalRepId: identifier("residentId"),
+  phone: z.string({ error: "validation.required" }).transform((raw, ctx) => {
+    const mobile = checkField("mobile", raw);
+    if (mobile.ok) return mobile.normalized!;
+    const fixed = checkField("fixedLine", raw);
+    if (fixed.ok) return fixed.normalized!;
+    ctx.addIssue({ code: "custom", message: `field.${/^\s*[+０0]?[0０]?8?6?\s*1/.test(raw) ? mobile.code : fixed.code}` });
+    return z.NEVER;
+  }),
+  mcc: identifier("mcc"),
+  divisionCode: z.string({ error: "validation.required" }).regex(/^\d{6}$/, { error: "validation.merchant.division" }),
+  street: nameField(200),
+});
+
+export const ZAccountPartSchema = z.strictObject({
+  accountType: z.enum(ACCOUNT_TYPES, { error: "validation.account.type" }),
+  accountName: nameField(100),
+  accountNo: z.string({ error: "validation.required" }).max(256),
+  bankCode: z.string({ error: "validation.account.bank" }).regex(/^\d{3}$/, { error: "validation.account.bank" }),
+  branchName: nameField(100),
+  cnaps: identifier("cnaps"),
+  thirdPartyAuthRef: optionalText(60),
+  thirdPartyAuthDate: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, { error: "validation.account.authDate" }).optional().default(""),
+});
+
+export const ZTerminalPartSchema = z.strictObject({
+  terminalId: identifier("terminalId"),
+  serialNo: z
+    .string({ error: "validation.required" })
+    .transform((s) => s.trim().toUpperCase())
+    .pipe(z.string().regex(/^[A-Z0-9-]{4,40}$/, { error: "validation.terminal.serial" })),
+  installAddress: nameField(200),
+});
+
+/** The whole application as a clerk submits it; `today` fixes the age rule's date in tests. */
+export function makeApplicationSchema(today: () => Date = () => new Date()) {
+  return z
+    .strictObject({
+      merchant: ZMerchantPartSchema,
+      account: ZAccountPartSchema,
+      terminals: z.array(ZTerminalPartSchema).min(1, { error: "validation.terminal.min" }).max(50, { error: "validation.terminal.max" }),
+    })
+    .transform((app, ctx) => {
+      const { merchant, account } = app;
+      const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+
+      // Credit code: required with a licence, and its type must match the merchant type.
+      const creditCode = merchant.creditCode;
+      if (merchant.type === "MICRO") {
+        if (creditCode) issue(["merchant", "creditCode"], "validation.merchant.microNoCreditCode");
+      } else {
+        if (!creditCode) issue(["merchant", "creditCode"], "validation.required");
+        else {
+          const entity = usccEntityType(creditCode);
+          if (merchant.type === "ENTERPRISE" && entity !== "enterprise") issue(["merchant", "creditCode"], "validation.merchant.creditCodeNotEnterprise");
+          if (merchant.type === "INDIVIDUAL_BUSINESS" && entity !== "individualBusiness") issue(["merchant", "creditCode"], "validation.merchant.creditCodeNotIndividual");
+        }
+      }
+      const age = ageOnDate(merchant.legalRepId, today());
+      if (age !== null && age < 16) issue(["merchant", "legalRepId"], "validation.merchant.legalRepTooYoung");
+
+      // Who may receive the money (DOMAIN.md §3).
+      if (merchant.type === "ENTERPRISE" && account.accountType !== "CORPORATE") issue(["account", "accountType"], "validation.account.enterpriseCorporateOnly");
+      if (merchant.type === "MICRO" && account.accountType !== "PERSONAL") issue(["account", "accountType"], "validation.account.microPersonalOnly");
+
+      const accountCheck = checkField(account.accountType === "PERSONAL" ? "bankCard" : "corporateAccount", account.accountNo);
+      if (!accountCheck.ok) issue(["account", "accountNo"], `field.${accountCheck.code}`);
+
+      const expectedName = account.accountType === "CORPORATE" ? merchant.legalName : merchant.legalRepName;
+      const thirdParty = account.accountName !== expectedName;
+      if (thirdParty && merchant.type === "ENTERPRISE") issue(["account", "accountName"], "validation.account.nameMustBeLegalName");
+      else if (thirdParty && !account.thirdPartyAuthRef) issue(["account", "thirdPartyAuthRef"], "validation.account.thirdPartyAuthRequired");
+      else if (thirdParty && !account.thirdPartyAuthDate) issue(["account", "thirdPartyAuthDate"], "validation.account.authDate");
+
+      if (cnapsBankCategory(account.cnaps) !== account.bankCode) issue(["account", "cnaps"], "validation.account.cnapsBankMismatch");
+
+      const seenTerminals = new Set<string>();
+      const seenSerials = new Set<string>();
+      app.terminals.forEach((t, i) => {
+        if (seenTerminals.has(t.terminalId)) issue(["terminals", i, "terminalId"], "validation.terminal.duplicateInForm");
+        if (seenSerials.has(t.serialNo)) issue(["terminals", i, "serialNo"], "validation.terminal.duplicateInForm");
+        seenTerminals.add(t.terminalId);
+        seenSerials.add(t.serialNo);
+      });
+
+      return {
+        merchant: { ...merchant, creditCode: creditCode || null },
+        account: {
+          ...account,
+          accountNo: accountCheck.normalized ?? account.accountNo,
+          accountNoWarnings: accountCheck.warnings,
+          thirdParty,
+          thirdPartyAuthRef: thirdParty ? account.thirdPartyAuthRef : "",
+          thirdPartyAuthDate: thirdParty ? account.thirdPartyAuthDate : "",
+        },
+        terminals: app.terminals,
+      };
+    });
+}
+
+export const ZMerchantApplicationSchema = makeApplicationSchema();
+/** What the form holds (raw strings). */
+export type TMerchantApplicationInput = z.input<typeof ZMerchantApplicationSchema>;
+/** What the server stores after validation (normalised). */
+export type TMerchantApplication = z.output<typeof ZMerchantApplicationSchema>;
+
+export function emptyApplication(): TMerchantApplicationInput {
+  return {
+    merchant: { type: "ENTERPRISE", legalName: "", receiptName: "", creditCode: "", legalRepName: "", legalRepId: "", phone: "", mcc: "", divisionCode: "", street: "" },
+    account: { accountType: "CORPORATE", accountName: "", accountNo: "", bankCode: "", branchName: "", cnaps: "", thirdPartyAuthRef: "", thirdPartyAuthDate: "" },
+    terminals: [{ terminalId: "", serialNo: "", installAddress: "" }],
+  };
+}
