@@ -62,7 +62,7 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 
 /** Asserts the page is at `path` (exact pathname, or a pattern for the pathname). */
 export async function expectAt(page: Page, path: string | RegExp) {
-  await expect.poll(() => pathOf(page), { message: `expected to be at ${path}` }).toMatch(typeof path === "string" ? new RegExp(`^${escapeRegExp(path)}$`) : path);
+  await expect.poll(() => pathOf(page), { message: `expected to be at ${path}`, timeout: 20_000 }).toMatch(typeof path === "string" ? new RegExp(`^${escapeRegExp(path)}$`) : path);
 }
 
 export function escapeRegExp(s: string) {

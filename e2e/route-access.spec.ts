@@ -1,4 +1,4 @@
-import type { BrowserContext } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import type { TRole } from "../lib/domain/permissions";
 import { ALL_ROLES, USER_FOR_ROLE, expect, pathOf, storageStateFor, test } from "./fixtures";
 import { ROUTE_ACCESS, deniedDestination, discoverRoutes, fillRoute, isAllowed } from "./route-access";
@@ -50,8 +50,23 @@ test.describe("role × route matrix", () => {
     await context.close();
   });
 
-  const contextFor = (browser: import("@playwright/test").Browser, who: TRole | null) =>
-    browser.newContext(who ? { storageState: states.get(who) } : { storageState: { cookies: [], origins: [] } });
+  const contextFor = (browser: Browser, who: TRole | null) => browser.newContext(who ? { storageState: states.get(who) } : {});
+
+  // One tab per visitor, reused by all of that visitor's cells (opening a browser context per
+  // cell doubles the run time on a small machine).
+  const tabs = new Map<TRole | null, Promise<Page>>();
+  const tabFor = (browser: Browser, who: TRole | null) => {
+    let tab = tabs.get(who);
+    if (!tab) {
+      tab = contextFor(browser, who).then((context) => context.newPage());
+      tabs.set(who, tab);
+    }
+    return tab;
+  };
+  test.afterAll(async () => {
+    for (const tab of tabs.values()) await (await tab).context().close();
+    tabs.clear();
+  });
 
   for (const { route, file } of pages) {
     const rule = ROUTE_ACCESS[route];
@@ -60,8 +75,7 @@ test.describe("role × route matrix", () => {
       const allowed = isAllowed(rule.access, who);
       test(`${nameOf(who)} → ${route} is ${allowed ? "allowed" : "denied"}`, async ({ browser }) => {
         test.info().annotations.push({ type: "file", description: file });
-        const context = await contextFor(browser, who);
-        const page = await context.newPage();
+        const page = await tabFor(browser, who);
         const url = fillRoute(route, params);
         const response = await page.goto(url);
         expect(response, `no response for ${url}`).not.toBeNull();
@@ -79,7 +93,6 @@ test.describe("role × route matrix", () => {
           const firstResponse = await first!.response();
           expect([302, 303, 307, 308]).toContain(firstResponse?.status());
         }
-        await context.close();
       });
     }
   }

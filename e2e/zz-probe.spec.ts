@@ -1,11 +1,33 @@
-import { test, expect, signIn } from "./fixtures";
-test("probe", async ({ browser }) => {
-  for (let i = 0; i < 3; i++) {
-    let t0 = Date.now();
-    const c = await browser.newContext(); console.log("ctx", Date.now() - t0); t0 = Date.now();
-    const p = await c.newPage(); console.log("page", Date.now() - t0); t0 = Date.now();
-    await p.goto("/sign-in"); console.log("goto", Date.now() - t0); t0 = Date.now();
-    await p.goto("/forbidden"); console.log("goto2", Date.now() - t0); t0 = Date.now();
-    await c.close(); console.log("close", Date.now() - t0);
-  }
+import { test, expect, tabTo, uniqueName } from "./fixtures";
+test("probe", async ({ asRole, baseURL }) => {
+  const page = await asRole("ADMIN");
+  await page.goto("/admin/users/new");
+  const username = page.getByLabel("用户名", { exact: true });
+  await tabTo(page, username);
+  const name = uniqueName();
+  await page.keyboard.type(name + "!");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  console.log(await page.evaluate(() => document.activeElement?.id));
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("short");
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(1000);
+  console.log(await page.locator("[role=alert]").first().innerText());
+  for (const id of ["username", "displayName", "role", "initialPassword"]) console.log(id, await page.locator(`#${id}-error`).allInnerTexts());
+  await page.getByLabel("用户名", { exact: true }).fill(name);
+  await page.getByLabel("姓名").fill("测试" + name);
+  await page.getByLabel("角色").selectOption("CLERK");
+  await page.getByLabel("初始密码").fill("Initial-pass-2024");
+  const req = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
+  await page.getByLabel("初始密码").press("Enter");
+  const r = await req;
+  console.log(r.headers(), r.postData());
+  await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+  console.log(page.url());
+  const clerk = await asRole("CLERK");
+  const resp = await clerk.request.post("/admin/users/new", { form: { username: "zzz" }, maxRedirects: 0 });
+  console.log("POST page", resp.status(), resp.headers().location);
+  const resp2 = await clerk.request.post(r.url(), { headers: { "next-action": r.headers()["next-action"]!, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: baseURL! }, data: r.postData()!.replace(name, name + "x"), maxRedirects: 0 });
+  console.log("action", resp2.status(), (await resp2.text()).slice(0, 500));
 });

@@ -4,6 +4,7 @@ import type { TPermission } from "./permissions";
 export const NAVIGATION: { href: string; label: string; permission?: TPermission }[] = [
   { href: "/", label: "nav.home" },
   { href: "/my-work", label: "nav.myWork", permission: "merchant:draft" },
+  { href: "/applications/new", label: "nav.newApplication", permission: "merchant:draft" },
   { href: "/change-requests", label: "nav.changeRequests", permission: "merchant:read" },
   { href: "/admin/users", label: "nav.users", permission: "user:manage" },
   { href: "/admin/reference", label: "nav.reference", permission: "reference:manage" },

@@ -26,6 +26,16 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("setting.changed"), entity: z.literal("setting"), entityId: z.string(), before: z.unknown(), after: z.unknown() }),
   z.object({ action: z.literal("draft.saved"), entity: z.literal("application-draft"), entityId: z.string(), after: z.object({ title: z.string(), version: z.number() }) }),
   z.object({ action: z.literal("draft.deleted"), entity: z.literal("application-draft"), entityId: z.string() }),
+  z.object({ action: z.literal("change.verified"), entity: z.literal("change-request"), entityId: z.string(), after: z.object({ matched: z.boolean(), mismatchedFields: z.array(z.string()), status: z.string() }) }),
+  z.object({
+    action: z.literal("change.approved"),
+    entity: z.literal("change-request"),
+    entityId: z.string(),
+    before: z.object({ status: z.string() }),
+    after: z.object({ status: z.string(), merchantId: z.string(), merchantVersion: z.number().nullable(), acknowledgedFlags: z.array(z.string()) }),
+  }),
+  z.object({ action: z.literal("change.rejected"), entity: z.literal("change-request"), entityId: z.string(), before: z.object({ status: z.string() }), after: z.object({ reason: z.string() }) }),
+  z.object({ action: z.literal("change.returned"), entity: z.literal("change-request"), entityId: z.string(), before: z.object({ status: z.string() }), after: z.object({ comment: z.string() }) }),
   z.object({
     action: z.literal("change.submitted"),
     entity: z.literal("change-request"),

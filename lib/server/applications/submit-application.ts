@@ -1,7 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ZMerchantApplicationSchema } from "@/lib/domain/merchant/application-schema";
 import { ZSubmitApplicationSchema } from "@/lib/domain/merchant/draft-schema";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { authorize } from "@/lib/server/auth/authorize";
@@ -9,9 +8,7 @@ import type { Actor } from "@/lib/server/auth/current-actor";
 import { prisma } from "@/lib/server/db";
 import { parseInput, UseCaseError } from "@/lib/server/errors";
 import type { RequestMeta } from "@/lib/server/request-meta";
-import { checkReferenceData } from "./check-reference-data";
-import { findDuplicates } from "./find-duplicates";
-import { sealApplication } from "./seal-application";
+import { prepareProposal, refuseDuplicates, requestColumns } from "./prepare-proposal";
 
 function newReference(now: Date) {
   const day = now.toISOString().slice(0, 10).replaceAll("-", "");
@@ -26,21 +23,12 @@ function newReference(now: Date) {
 export async function submitApplication({ actor, input, requestMeta }: { actor: Actor | null; input: unknown; requestMeta: RequestMeta }) {
   authorize(actor, "change:submit");
   const { draftId, draftVersion, data } = parseInput(ZSubmitApplicationSchema, input);
-  const app = parseInput(ZMerchantApplicationSchema, data);
   const db = await prisma();
-  const referenceErrors = await checkReferenceData(db, app);
-  if (Object.keys(referenceErrors).length) throw new UseCaseError("VALIDATION", referenceErrors);
-  const proposal = sealApplication(app);
+  const { app, proposal } = await prepareProposal(db, data);
   const now = new Date();
   try {
     return await db.$transaction(async (tx) => {
-      const duplicates = await findDuplicates(tx, {
-        creditCode: app.merchant.creditCode,
-        accountNoHash: proposal.account.accountNoHash,
-        terminalIds: app.terminals.map((t) => t.terminalId),
-        serialNos: app.terminals.map((t) => t.serialNo),
-      });
-      if (Object.keys(duplicates.errors).length) throw new UseCaseError("VALIDATION", duplicates.errors);
+      const findings = await refuseDuplicates(tx, app, proposal);
       if (draftId) {
         const { count } = await tx.applicationDraft.updateMany({ where: { id: draftId, makerId: actor.id, submittedAt: null, version: draftVersion }, data: { submittedAt: now } });
         if (count !== 1) throw new UseCaseError("CONFLICT");
@@ -56,29 +44,19 @@ export async function submitApplication({ actor, input, requestMeta }: { actor: 
           status: "AWAITING_VERIFICATION",
           makerId: actor.id,
           baseVersion: 0,
-          proposal: proposal as unknown as Prisma.InputJsonValue,
-          creditCode: app.merchant.creditCode,
-          legalName: app.merchant.legalName,
-          accountNoHash: proposal.account.accountNoHash,
-          accountLast4: proposal.account.accountLast4,
-          phone: app.merchant.phone,
-          mcc: app.merchant.mcc,
-          divisionCode: app.merchant.divisionCode,
-          merchantType: app.merchant.type,
-          terminalIds: app.terminals.map((t) => t.terminalId),
-          serialNos: app.terminals.map((t) => t.serialNo),
-          findings: duplicates.findings as unknown as Prisma.InputJsonValue,
+          ...requestColumns(app, proposal),
+          findings: findings as unknown as Prisma.InputJsonValue,
           submittedAt: now,
         },
       });
       if (draftId) await tx.applicationDraft.update({ where: { id: draftId }, data: { changeRequestId: request.id } });
       await recordAuditEvent(
         tx,
-        { action: "change.submitted", entity: "change-request", entityId: request.id, after: { reference: request.reference, kind: "ONBOARD", merchantId: merchant.id, accountLast4: request.accountLast4, findings: duplicates.findings.map((f) => f.code) } },
+        { action: "change.submitted", entity: "change-request", entityId: request.id, after: { reference: request.reference, kind: "ONBOARD", merchantId: merchant.id, accountLast4: request.accountLast4, findings: findings.map((f) => f.code) } },
         actor,
         requestMeta,
       );
-      return { changeRequestId: request.id, reference: request.reference, findings: duplicates.findings };
+      return { changeRequestId: request.id, reference: request.reference, findings };
     });
   } catch (err) {
     // The partial unique index caught a concurrent submission the checks above could not see.

@@ -9,6 +9,10 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { acquirePgliteLock } from "./pglite-lock";
 import type { SqlRunner } from "./sql-runner";
 
+// Under a burst, transactions queue for a pooled connection (PostgreSQL) or for the single one
+// (PGlite); Prisma's 2 s default wait would fail them instead of letting them take their turn.
+const TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 30_000 };
+
 export type Database = {
   engine: "pglite" | "postgres";
   prisma: PrismaClient;
@@ -25,7 +29,7 @@ export async function openPglite(dir?: string): Promise<Database> {
   }
   const pglite = new PGlite(dir);
   await pglite.waitReady;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   return {
     engine: "pglite",
     prisma,
@@ -45,7 +49,7 @@ export async function openPglite(dir?: string): Promise<Database> {
 
 export function openPostgres(connectionString: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString, max: poolSize });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
   return {
     engine: "postgres",
     prisma,

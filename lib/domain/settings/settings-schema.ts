@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+/** Every admin-tunable setting with its default; stored rows override, unknown keys are ignored. */
+export const ZSettingsSchema = z.object({
+  acquirerCode: z.string().regex(/^\d{3}$/).default("898"),
+  accountChangeHoldDays: z.number().int().min(0).max(30).default(3),
+  risk: z
+    .object({
+      maxAccountChanges90d: z.number().int().min(1).max(20).default(2),
+      newMerchantDays: z.number().int().min(0).max(365).default(30),
+      sharedAccountMerchants: z.number().int().min(1).max(20).default(1),
+      sharedPhoneMerchants: z.number().int().min(1).max(20).default(2),
+    })
+    .default({ maxAccountChanges90d: 2, newMerchantDays: 30, sharedAccountMerchants: 1, sharedPhoneMerchants: 2 }),
+});
+export type TSettings = z.infer<typeof ZSettingsSchema>;
+export const DEFAULT_SETTINGS: TSettings = ZSettingsSchema.parse({});

@@ -1,0 +1,50 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ZApproveSchema } from "@/lib/domain/workflow/schemas";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { authorize } from "@/lib/server/auth/authorize";
+import type { Actor } from "@/lib/server/auth/current-actor";
+import { prisma } from "@/lib/server/db";
+import { parseInput, UseCaseError } from "@/lib/server/errors";
+import type { RequestMeta } from "@/lib/server/request-meta";
+import { readSettings } from "@/lib/server/settings/read-settings";
+import { applyApprovedChange } from "./apply-approved-change";
+import { loadForDecision, moveRequest } from "./load-for-decision";
+
+type RiskFlagRef = { code: string };
+
+/** Approval inside an already open transaction: the unit bulk approval repeats per item. */
+export async function approveInTransaction(tx: Prisma.TransactionClient, actor: Actor, input: { changeRequestId: string; version: number; acknowledgedFlags: string[] }, requestMeta: RequestMeta) {
+  const { request, to } = await loadForDecision(tx, actor, "approve", input);
+  const flags = (request.riskFlags as RiskFlagRef[] | null) ?? [];
+  const unacknowledged = flags.filter((f) => !input.acknowledgedFlags.includes(f.code)).map((f) => f.code);
+  if (unacknowledged.length) throw new UseCaseError("VALIDATION", { acknowledgedFlags: ["validation.decision.acknowledgeFlags"] }, { flags: unacknowledged.join(", ") });
+  const first = request.status === "AWAITING_APPROVAL";
+  const final = to === "EFFECTIVE" || to === "PENDING_CONFIRMATION";
+  const now = new Date();
+  await moveRequest(tx, request, {
+    status: to,
+    ...(first ? { approverId: actor.id } : { secondApproverId: actor.id }),
+    ...(final ? { decidedAt: now } : {}),
+    ...(to === "EFFECTIVE" ? { openMerchantId: null } : {}),
+  });
+  const applied = final ? await applyApprovedChange(tx, request, actor, { acquirerCode: (await readSettings(tx)).acquirerCode, now }) : null;
+  await recordAuditEvent(
+    tx,
+    { action: "change.approved", entity: "change-request", entityId: request.id, before: { status: request.status }, after: { status: to, merchantId: request.merchantId, merchantVersion: applied?.merchantVersion ?? null, acknowledgedFlags: input.acknowledgedFlags } },
+    actor,
+    requestMeta,
+  );
+  return { status: to, merchantVersion: applied?.merchantVersion ?? null };
+}
+
+/**
+ * Maker-checker approval. Race-safe by a conditional update on status and version: of any number
+ * of supervisors acting at once, exactly one moves the request on; the others get CONFLICT.
+ */
+export async function approveChangeRequest({ actor, input, requestMeta }: { actor: Actor | null; input: unknown; requestMeta: RequestMeta }) {
+  authorize(actor, "change:approve");
+  const data = parseInput(ZApproveSchema, input);
+  const db = await prisma();
+  return db.$transaction((tx) => approveInTransaction(tx, actor, data, requestMeta));
+}

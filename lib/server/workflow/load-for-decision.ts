@@ -1,0 +1,34 @@
+import "server-only";
+import type { ChangeRequest, Prisma } from "@/lib/generated/prisma/client";
+import { decide, type TTransition } from "@/lib/domain/workflow/change-request-machine";
+import type { Actor } from "@/lib/server/auth/current-actor";
+import { UseCaseError } from "@/lib/server/errors";
+import type { TSealedProposal } from "@/lib/server/applications/seal-application";
+
+export type LoadedRequest = ChangeRequest & { sealed: TSealedProposal };
+
+export function changesAccount(request: ChangeRequest) {
+  return request.kind === "UPDATE" && request.baseVersion > 0 && (request.proposal as { accountChanged?: boolean }).accountChanged === true;
+}
+
+/**
+ * Loads a request and asks the workflow whether this actor may make this transition. The version
+ * the actor saw must still be current: a decision on a request that moved on is a conflict.
+ */
+export async function loadForDecision(tx: Prisma.TransactionClient, actor: Actor, transition: TTransition, target: { changeRequestId: string; version: number }) {
+  const request = await tx.changeRequest.findUnique({ where: { id: target.changeRequestId } });
+  if (!request) throw new UseCaseError("NOT_FOUND");
+  if (request.version !== target.version) throw new UseCaseError("CONFLICT");
+  const decision = decide(actor, transition, { ...request, changesAccount: changesAccount(request) });
+  if (!decision.ok) throw new UseCaseError(decision.reason === "ILLEGAL_STATE" ? "CONFLICT" : decision.reason);
+  return { request: { ...request, sealed: request.proposal as unknown as TSealedProposal } as LoadedRequest, to: decision.to };
+}
+
+/** The conditional update that makes a decision race-safe: exactly one writer moves a given version on. */
+export async function moveRequest(tx: Prisma.TransactionClient, request: ChangeRequest, data: Prisma.ChangeRequestUpdateManyMutationInput) {
+  const { count } = await tx.changeRequest.updateMany({
+    where: { id: request.id, version: request.version, status: request.status },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count !== 1) throw new UseCaseError("CONFLICT");
+}

@@ -1,0 +1,123 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/server/db";
+import { UseCaseError } from "@/lib/server/errors";
+import { submitApplication } from "@/lib/server/applications/submit-application";
+import { meta, seedActor } from "@/test/integration/actors";
+import { enterpriseApplication, ensureReferenceRows } from "@/test/integration/applications";
+import { verifiedRequest } from "@/test/integration/workflow";
+import { approveChangeRequest } from "./approve-change-request";
+import { accountInForceAt, terminalBindingAt } from "./in-force";
+import { rejectChangeRequest } from "./reject-change-request";
+import { returnChangeRequest } from "./return-change-request";
+import { verifyChangeRequest } from "./verify-change-request";
+
+const requestMeta = meta();
+beforeAll(ensureReferenceRows);
+
+async function codeOf(p: Promise<unknown>) {
+  try {
+    await p;
+    return "OK";
+  } catch (err) {
+    if (err instanceof UseCaseError) return err.code;
+    throw err;
+  }
+}
+
+describe("blind verification", () => {
+  it("a match moves the request to approval; the maker's values never come back", async () => {
+    const [maker, verifier] = [await seedActor("CLERK"), await seedActor("CLERK")];
+    const { request } = await verifiedRequest(maker, verifier);
+    expect(request).toMatchObject({ status: "AWAITING_APPROVAL", verifierId: verifier.id, mismatchedFields: [] });
+  });
+
+  it("re-keys are normalised before comparison (spaces, full-width digits, lower case)", async () => {
+    const [maker, verifier] = [await seedActor("CLERK"), await seedActor("CLERK")];
+    const data = enterpriseApplication();
+    const { changeRequestId } = await submitApplication({ actor: maker, input: { data }, requestMeta });
+    const spaced = data.account.accountNo.replace(/(\d{4})/g, "$1 ").replace(/1/g, "１");
+    const result = await verifyChangeRequest({
+      actor: verifier,
+      input: { changeRequestId, version: 1, creditCode: data.merchant.creditCode.toLowerCase(), accountName: ` ${data.account.accountName} `, accountNo: spaced, cnaps: data.account.cnaps },
+      requestMeta,
+    });
+    expect(result).toEqual({ matched: true, mismatchedFields: [], status: "AWAITING_APPROVAL" });
+  });
+
+  it("a mismatch returns it to the maker naming only the fields; after correction it needs a fresh verification", async () => {
+    const [maker, verifier] = [await seedActor("CLERK"), await seedActor("CLERK")];
+    const data = enterpriseApplication();
+    const { changeRequestId } = await submitApplication({ actor: maker, input: { data }, requestMeta });
+    const wrongAccount = `${data.account.accountNo.slice(0, -1)}${(Number(data.account.accountNo.at(-1)) + 1) % 10}`;
+    const result = await verifyChangeRequest({ actor: verifier, input: { changeRequestId, version: 1, creditCode: data.merchant.creditCode, accountName: data.account.accountName, accountNo: wrongAccount, cnaps: data.account.cnaps }, requestMeta });
+    expect(result).toEqual({ matched: false, mismatchedFields: ["accountNo"], status: "RETURNED" });
+    expect(JSON.stringify(result)).not.toContain(data.account.accountNo);
+    const db = await prisma();
+    expect(await db.verification.count({ where: { changeRequestId, matched: false } })).toBe(1);
+  });
+
+  it("the maker cannot verify their own request; supervisors cannot verify; a stale version is a conflict", async () => {
+    const maker = await seedActor("CLERK");
+    const data = enterpriseApplication();
+    const { changeRequestId } = await submitApplication({ actor: maker, input: { data }, requestMeta });
+    const input = { changeRequestId, version: 1, creditCode: data.merchant.creditCode, accountName: data.account.accountName, accountNo: data.account.accountNo, cnaps: data.account.cnaps };
+    expect(await codeOf(verifyChangeRequest({ actor: maker, input, requestMeta }))).toBe("SEGREGATION");
+    expect(await codeOf(verifyChangeRequest({ actor: await seedActor("SUPERVISOR"), input, requestMeta }))).toBe("FORBIDDEN");
+    expect(await codeOf(verifyChangeRequest({ actor: await seedActor("CLERK"), input: { ...input, version: 7 }, requestMeta }))).toBe("CONFLICT");
+    expect(await codeOf(verifyChangeRequest({ actor: await seedActor("CLERK"), input: { ...input, accountNo: "12" }, requestMeta }))).toBe("VALIDATION");
+  });
+});
+
+describe("approval", () => {
+  it("creates version 1 of the merchant with its account in force and terminals bound", async () => {
+    const [maker, verifier, supervisor] = [await seedActor("CLERK"), await seedActor("CLERK"), await seedActor("SUPERVISOR")];
+    const { data, request } = await verifiedRequest(maker, verifier);
+    const before = new Date(Date.now() - 1000);
+    const result = await approveChangeRequest({ actor: supervisor, input: { changeRequestId: request.id, version: request.version }, requestMeta });
+    expect(result).toEqual({ status: "EFFECTIVE", merchantVersion: 1 });
+    const db = await prisma();
+    const merchant = await db.merchant.findUniqueOrThrow({ where: { id: request.merchantId } });
+    expect(merchant).toMatchObject({ status: "ACTIVE", version: 1, legalName: data.merchant.legalName, creditCode: data.merchant.creditCode });
+    expect(merchant.merchantNo).toMatch(/^898350154110\d{3}$/);
+    const closed = await db.changeRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(closed).toMatchObject({ approverId: supervisor.id, openMerchantId: null });
+    expect(await accountInForceAt(db, merchant.id, before)).toBeNull();
+    expect((await accountInForceAt(db, merchant.id, new Date()))?.accountLast4).toBe(data.account.accountNo.slice(-4));
+    expect((await terminalBindingAt(db, data.terminals[0]!.terminalId, new Date()))?.merchantId).toBe(merchant.id);
+    expect(await db.merchantVersion.count({ where: { merchantId: merchant.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "change.approved", entityId: request.id } })).toBe(1);
+  });
+
+  it("maker and verifier cannot approve; clerks cannot; a double click changes nothing the second time", async () => {
+    const [maker, verifier, supervisor] = [await seedActor("CLERK"), await seedActor("CLERK"), await seedActor("SUPERVISOR")];
+    const { request } = await verifiedRequest(maker, verifier);
+    const input = { changeRequestId: request.id, version: request.version };
+    // The same person holding both roles is simulated by a supervisor actor with the maker's id.
+    expect(await codeOf(approveChangeRequest({ actor: { ...supervisor, id: maker.id }, input, requestMeta }))).toBe("SEGREGATION");
+    expect(await codeOf(approveChangeRequest({ actor: { ...supervisor, id: verifier.id }, input, requestMeta }))).toBe("SEGREGATION");
+    expect(await codeOf(approveChangeRequest({ actor: maker, input, requestMeta }))).toBe("FORBIDDEN");
+    expect(await codeOf(approveChangeRequest({ actor: supervisor, input, requestMeta }))).toBe("OK");
+    expect(await codeOf(approveChangeRequest({ actor: supervisor, input, requestMeta }))).toBe("CONFLICT");
+    expect(await (await prisma()).merchantVersion.count({ where: { merchantId: request.merchantId } })).toBe(1);
+  });
+
+  it("the database itself refuses an approver who is the maker, whatever path wrote it", async () => {
+    const [maker, verifier] = [await seedActor("CLERK"), await seedActor("CLERK")];
+    const { request } = await verifiedRequest(maker, verifier);
+    const db = await prisma();
+    await expect(db.changeRequest.update({ where: { id: request.id }, data: { approverId: maker.id } })).rejects.toThrow();
+    await expect(db.changeRequest.update({ where: { id: request.id }, data: { approverId: verifier.id } })).rejects.toThrow();
+  });
+
+  it("reject needs a reason and closes the request; return needs a comment and sends it back for a fresh verification", async () => {
+    const [maker, verifier, supervisor] = [await seedActor("CLERK"), await seedActor("CLERK"), await seedActor("SUPERVISOR")];
+    const one = await verifiedRequest(maker, verifier);
+    expect(await codeOf(rejectChangeRequest({ actor: supervisor, input: { changeRequestId: one.request.id, version: one.request.version, reason: "" }, requestMeta }))).toBe("VALIDATION");
+    await rejectChangeRequest({ actor: supervisor, input: { changeRequestId: one.request.id, version: one.request.version, reason: "营业执照已注销" }, requestMeta });
+    const db = await prisma();
+    expect(await db.changeRequest.findUniqueOrThrow({ where: { id: one.request.id } })).toMatchObject({ status: "REJECTED", openMerchantId: null, decisionNote: "营业执照已注销" });
+    const two = await verifiedRequest(maker, verifier);
+    await returnChangeRequest({ actor: supervisor, input: { changeRequestId: two.request.id, version: two.request.version, comment: "请补充门头照片" }, requestMeta });
+    expect(await db.changeRequest.findUniqueOrThrow({ where: { id: two.request.id } })).toMatchObject({ status: "RETURNED", verifierId: null, openMerchantId: two.request.merchantId });
+  });
+});
