@@ -65,8 +65,8 @@ export function ApplicationForm({ options, actions, draft }: { options: TApplica
   const checks = useIdentifierChecks(form, actions.previewDuplicates, locale);
 
   const errorsFor = useCallback(
-    (path: string) => [...new Set([...errorsOf(path as never), ...(checks.duplicateErrors[path] ?? []).map(translate)])],
-    [errorsOf, checks.duplicateErrors, translate],
+    (path: string) => [...new Set([...errorsOf(path as never), ...checks.extraErrors(path).map(translate)])],
+    [errorsOf, checks, translate],
   );
   const summaryItems = labelsFor(form.getValues("terminals").length).flatMap(([path, label]) => errorsFor(path).map((message) => ({ path, label, message })));
 
@@ -85,7 +85,12 @@ export function ApplicationForm({ options, actions, draft }: { options: TApplica
     <ApplicationFormProvider
       value={{ form, options, locale, errorsFor, notesFor: checks.notesFor, identifierBlur: checks.identifierBlur, terminalsChanged: checks.terminalsChanged }}
     >
-      <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="space-y-6" aria-label={t("formLabel")}>
+      <form
+        onSubmit={(event) => {
+          checks.checkBeforeSubmit();
+          return onSubmit(event);
+        }}
+        onKeyDown={onKeyDown} noValidate className="space-y-6" aria-label={t("formLabel")}>
         <ApplicationErrorSummary items={summaryItems} formError={formError} attempt={form.formState.submitCount} />
         <fieldset disabled={submitting} className="space-y-6">
           <MerchantSection />

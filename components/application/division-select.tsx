@@ -65,29 +65,29 @@ export function DivisionSelect() {
       <p className="text-xs text-slate-600">{t("hints.division")}</p>
       {errorId && <FieldErrors id={errorId} errors={errors} />}
       <div className="grid gap-2 sm:grid-cols-4">
-        <label className="space-y-1 text-xs text-slate-700">
-          <span>{t("fields.province")}</span>
+        <div className="space-y-1">
+          <label htmlFor={PATH} className="block text-xs text-slate-700">{t("fields.province")}</label>
           <Select id={PATH} ref={field.ref} value={province} disabled={!divisions} {...control} onChange={(e) => { setCodeText(e.target.value); choose(e.target.value); }}>
             <option value="">{divisions ? t("choose") : t("loading")}</option>
             {divisions?.provinces().map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
           </Select>
-        </label>
-        <label className="space-y-1 text-xs text-slate-700">
-          <span>{t("fields.city")}</span>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor={`${PATH}-city`} className="block text-xs text-slate-700">{t("fields.city")}</label>
           <Select id={`${PATH}-city`} value={city} disabled={cities.length === 0} {...control} onChange={(e) => { setCodeText(e.target.value || province); if (e.target.value) choose(e.target.value); else { setCity(""); field.onChange(""); } }}>
             <option value="">{t("choose")}</option>
             {cities.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
           </Select>
-        </label>
-        <label className="space-y-1 text-xs text-slate-700">
-          <span>{t("fields.district")}</span>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor={`${PATH}-district`} className="block text-xs text-slate-700">{t("fields.district")}</label>
           <Select id={`${PATH}-district`} value={districts.some((d) => d.code === value) ? value : ""} disabled={districts.length === 0} {...control} onChange={(e) => { setCodeText(e.target.value || city); field.onChange(e.target.value); }}>
             <option value="">{city && districts.length === 0 ? t("noDistricts") : t("choose")}</option>
             {districts.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
           </Select>
-        </label>
-        <label className="space-y-1 text-xs text-slate-700">
-          <span>{t("fields.divisionCode")}</span>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor={`${PATH}-code`} className="block text-xs text-slate-700">{t("fields.divisionCode")}</label>
           <Input
             id={`${PATH}-code`}
             inputMode="numeric"
@@ -103,7 +103,7 @@ export function DivisionSelect() {
               else if (value) field.onChange("");
             }}
           />
-        </label>
+        </div>
       </div>
       <p id={`${PATH}-chosen`} className="text-xs text-slate-700" aria-live="polite">
         {fullName ? t("divisionChosen", { name: fullName, code: value }) : ""}

@@ -55,6 +55,12 @@ function repairs(kind: Kind, raw: string): CheckCode[] {
   return codes;
 }
 
+/**
+ * Checked by the shared schema only in its whole-object step, which zod skips while any other field
+ * is wrong: checked here as well so a bad account number shows up with everything else.
+ */
+const OBJECT_STEP_ONLY = new Set(["account.accountNo"]);
+
 const without = <T,>(record: Record<string, T>, drop: (key: string) => boolean) =>
   Object.fromEntries(Object.entries(record).filter(([key]) => !drop(key))) as Record<string, T>;
 
@@ -67,6 +73,7 @@ export function useIdentifierChecks(form: UseFormReturn<TApplicationFormValues>,
   const [checkNotes, setCheckNotes] = useState<Record<string, TNote[]>>({});
   const [findingNotes, setFindingNotes] = useState<Record<string, TNote[]>>({});
   const [duplicateErrors, setDuplicateErrors] = useState<Record<string, string[]>>({});
+  const [checkErrors, setCheckErrors] = useState<Record<string, string[]>>({});
   const sequence = useRef<Record<Group, number>>({ credit: 0, account: 0, terminals: 0 });
 
   const runPreview = useCallback(
@@ -103,6 +110,7 @@ export function useIdentifierChecks(form: UseFormReturn<TApplicationFormValues>,
       const group = groupOf(path);
       if (raw.trim() === "") {
         setCheckNotes((prev) => without(prev, (key) => key === path));
+        setCheckErrors((prev) => without(prev, (key) => key === path));
         if (group && group !== "terminals") {
           sequence.current[group]++;
           setDuplicateErrors((prev) => without(prev, (key) => key === path));
@@ -111,6 +119,7 @@ export function useIdentifierChecks(form: UseFormReturn<TApplicationFormValues>,
         return;
       }
       const result = checkIdentifier(kind, raw);
+      if (OBJECT_STEP_ONLY.has(path)) setCheckErrors((prev) => ({ ...without(prev, (key) => key === path), ...(result.ok ? {} : { [path]: [`field.${result.code ?? "BAD_FORMAT"}`] }) }));
       const normalized = result.normalized;
       const rewritten = normalized !== undefined && normalized !== raw;
       if (rewritten) form.setValue(name, normalized as never, { shouldDirty: true, shouldTouch: true });
@@ -134,7 +143,22 @@ export function useIdentifierChecks(form: UseFormReturn<TApplicationFormValues>,
     if (form.getValues("terminals").some((row) => row.terminalId || row.serialNo)) void runPreview("terminals");
   }, [form, runPreview]);
 
+  /** On a submit attempt: the object-step-only fields are checked even if never visited. */
+  const checkBeforeSubmit = useCallback(() => {
+    const errors: Record<string, string[]> = {};
+    for (const path of OBJECT_STEP_ONLY) {
+      const raw = form.getValues(path as Path<TApplicationFormValues>);
+      const kind = kindOf(path, form.getValues("account.accountType"));
+      if (!kind || typeof raw !== "string") continue;
+      const result = checkIdentifier(kind, raw);
+      if (!result.ok) errors[path] = [`field.${result.code ?? "BAD_FORMAT"}`];
+    }
+    setCheckErrors(errors);
+  }, [form]);
+
   const notesFor = useCallback((path: string) => [...(checkNotes[path] ?? []), ...(findingNotes[path] ?? [])], [checkNotes, findingNotes]);
 
-  return { identifierBlur, terminalsChanged, notesFor, duplicateErrors };
+  const extraErrors = useCallback((path: string) => [...(checkErrors[path] ?? []), ...(duplicateErrors[path] ?? [])], [checkErrors, duplicateErrors]);
+
+  return { identifierBlur, terminalsChanged, notesFor, extraErrors, checkBeforeSubmit };
 }

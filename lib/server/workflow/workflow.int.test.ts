@@ -38,7 +38,7 @@ describe("blind verification", () => {
     const spaced = data.account.accountNo.replace(/(\d{4})/g, "$1 ").replace(/1/g, "１");
     const result = await verifyChangeRequest({
       actor: verifier,
-      input: { changeRequestId, version: 1, creditCode: data.merchant.creditCode.toLowerCase(), accountName: ` ${data.account.accountName} `, accountNo: spaced, cnaps: data.account.cnaps },
+      input: { changeRequestId, version: 1, creditCode: data.merchant.creditCode!.toLowerCase(), accountName: ` ${data.account.accountName} `, accountNo: spaced, cnaps: data.account.cnaps },
       requestMeta,
     });
     expect(result).toEqual({ matched: true, mismatchedFields: [], status: "AWAITING_APPROVAL" });

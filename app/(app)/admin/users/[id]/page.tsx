@@ -41,7 +41,7 @@ export default async function UserDetailPage({ params }: { params: Promise<{ id:
       {user.id === actor.id ? (
         <p className="text-sm text-slate-600">{t("validation.user.notSelf")}</p>
       ) : (
-        <UserActions user={{ id: user.id, version: user.version, role: user.role, displayName: user.displayName, disabled: !!user.disabledAt }} />
+        <UserActions key={user.version} user={{ id: user.id, version: user.version, role: user.role, displayName: user.displayName, disabled: !!user.disabledAt }} />
       )}
     </div>
   );

@@ -1,0 +1,32 @@
+import "server-only";
+import { diffRecords } from "@/lib/domain/diff";
+import { authorize } from "@/lib/server/auth/authorize";
+import type { Actor } from "@/lib/server/auth/current-actor";
+import { prisma } from "@/lib/server/db";
+
+/** The merchant as approved (masked), its accounts over time, terminals, open request and version history with diffs. */
+export async function getMerchant(actor: Actor | null, merchantId: string) {
+  authorize(actor, "merchant:read");
+  const db = await prisma();
+  const merchant = await db.merchant.findUnique({
+    where: { id: merchantId.slice(0, 64) },
+    include: {
+      accounts: { orderBy: { createdAt: "desc" }, omit: { accountNoEnc: true, accountNoHash: true } },
+      terminals: { orderBy: { boundFrom: "desc" } },
+      changeRequests: { orderBy: { submittedAt: "desc" }, select: { id: true, reference: true, kind: true, status: true, submittedAt: true, openMerchantId: true } },
+    },
+    omit: { legalRepIdEnc: true, legalRepIdHash: true },
+  });
+  if (!merchant || merchant.version === 0) return null;
+  const versions = await db.merchantVersion.findMany({ where: { merchantId: merchant.id }, orderBy: { version: "asc" } });
+  const approvers = await db.user.findMany({ where: { id: { in: versions.map((v) => v.approvedById) } }, select: { id: true, displayName: true } });
+  const history = versions.map((v, i) => ({
+    version: v.version,
+    approvedAt: v.approvedAt,
+    approvedBy: approvers.find((a) => a.id === v.approvedById)?.displayName ?? "",
+    changeRequestId: v.changeRequestId,
+    changes: diffRecords(i > 0 ? versions[i - 1]!.snapshot : null, v.snapshot),
+  }));
+  const { changeRequests, ...rest } = merchant;
+  return { ...rest, openRequest: changeRequests.find((r) => r.openMerchantId) ?? null, changeRequests, history: history.reverse() };
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { diffRecords } from "@/lib/domain/diff";
+import { authorize } from "@/lib/server/auth/authorize";
+import type { Actor } from "@/lib/server/auth/current-actor";
+import { prisma } from "@/lib/server/db";
+import type { TSealedProposal } from "@/lib/server/applications/seal-application";
+import { snapshotOf } from "./merchant-snapshot";
+
+/** The merchant number is assigned at approval, so it is never part of what is being decided. */
+function withoutMerchantNo(snapshot: unknown) {
+  if (!snapshot) return null;
+  const { merchant, ...rest } = snapshot as { merchant: Record<string, unknown> };
+  const { merchantNo: _assigned, ...fields } = merchant;
+  return { ...rest, merchant: fields };
+}
+
+/**
+ * The supervisor's review: field-level diff of the proposal (masked) against the approved version,
+ * the verification outcome, duplicate findings and risk flags. Readable by any staff role holding
+ * merchant:read; deciding is checked separately.
+ */
+export async function getReviewView(actor: Actor | null, changeRequestId: string) {
+  authorize(actor, "merchant:read");
+  const db = await prisma();
+  const request = await db.changeRequest.findUnique({ where: { id: changeRequestId.slice(0, 64) }, include: { verifications: { orderBy: { at: "desc" } } } });
+  if (!request) return null;
+  const sealed = request.proposal as unknown as TSealedProposal;
+  const proposed = snapshotOf({ ...sealed.merchant, merchantNo: "" }, sealed.account, sealed.terminals) as Record<string, unknown>;
+  const current = request.baseVersion > 0 ? await db.merchantVersion.findUnique({ where: { merchantId_version: { merchantId: request.merchantId, version: request.baseVersion } } }) : null;
+  const people = await db.user.findMany({
+    where: { id: { in: [request.makerId, request.verifierId, request.approverId, request.secondApproverId].filter((x): x is string => !!x) } },
+    select: { id: true, displayName: true },
+  });
+  const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.displayName ?? "") : null);
+  const { merchantNo: _unassigned, ...proposedMerchant } = proposed.merchant as Record<string, unknown>;
+  return {
+    id: request.id,
+    reference: request.reference,
+    version: request.version,
+    kind: request.kind,
+    status: request.status,
+    merchantId: request.merchantId,
+    submittedAt: request.submittedAt,
+    decisionNote: request.decisionNote,
+    maker: nameOf(request.makerId),
+    verifier: nameOf(request.verifierId),
+    approver: nameOf(request.approverId),
+    mayDecide: actor.role === "SUPERVISOR" && ![request.makerId, request.verifierId, request.approverId].includes(actor.id),
+    highRisk: request.highRisk,
+    riskFlags: (request.riskFlags as { code: string; severity: string; evidence: Record<string, unknown> }[] | null) ?? [],
+    findings: (request.findings as { code: string; field: string; otherMerchant: string }[] | null) ?? [],
+    mismatchedFields: request.mismatchedFields,
+    verifications: request.verifications.map((v) => ({ at: v.at, matched: v.matched, fields: v.fields as Record<string, boolean> })),
+    accountWarnings: sealed.account.accountNoWarnings ?? [],
+    changes: diffRecords(withoutMerchantNo(current?.snapshot), { ...proposed, merchant: proposedMerchant }),
+  };
+}
