@@ -26,6 +26,7 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("setting.changed"), entity: z.literal("setting"), entityId: z.string(), before: z.unknown(), after: z.unknown() }),
   z.object({ action: z.literal("draft.saved"), entity: z.literal("application-draft"), entityId: z.string(), after: z.object({ title: z.string(), version: z.number() }) }),
   z.object({ action: z.literal("draft.deleted"), entity: z.literal("application-draft"), entityId: z.string() }),
+  z.object({ action: z.literal("change.resubmitted"), entity: z.literal("change-request"), entityId: z.string(), after: z.object({ accountLast4: z.string(), findings: z.array(z.string()) }) }),
   z.object({ action: z.literal("sensitive.unmasked"), entity: z.literal("receiving-account"), entityId: z.string(), after: z.object({ merchantId: z.string(), field: z.string(), last4: z.string(), reason: z.string() }) }),
   z.object({ action: z.literal("change.verified"), entity: z.literal("change-request"), entityId: z.string(), after: z.object({ matched: z.boolean(), mismatchedFields: z.array(z.string()), status: z.string() }) }),
   z.object({

@@ -121,3 +121,19 @@ describe("approval", () => {
     expect(await db.changeRequest.findUniqueOrThrow({ where: { id: two.request.id } })).toMatchObject({ status: "RETURNED", verifierId: null, openMerchantId: two.request.merchantId });
   });
 });
+
+describe("correction after a return", () => {
+  it("the maker corrects a returned request; it needs a fresh verification; nobody else may correct it", async () => {
+    const { correctChangeRequest } = await import("./correct-change-request");
+    const [maker, verifier, other] = [await seedActor("CLERK"), await seedActor("CLERK"), await seedActor("CLERK")];
+    const data = enterpriseApplication();
+    const { changeRequestId } = await submitApplication({ actor: maker, input: { data }, requestMeta });
+    await verifyChangeRequest({ actor: verifier, input: { changeRequestId, version: 1, creditCode: data.merchant.creditCode, accountName: data.account.accountName, accountNo: "1234567890123", cnaps: data.account.cnaps }, requestMeta });
+    const corrected = { ...data, account: { ...data.account, branchName: "工行福州鼓楼支行" } };
+    expect(await codeOf(correctChangeRequest({ actor: other, input: { changeRequestId, version: 2, data: corrected }, requestMeta }))).toBe("SEGREGATION");
+    expect(await correctChangeRequest({ actor: maker, input: { changeRequestId, version: 2, data: corrected }, requestMeta })).toEqual({ status: "AWAITING_VERIFICATION", version: 3 });
+    const request = await (await prisma()).changeRequest.findUniqueOrThrow({ where: { id: changeRequestId } });
+    expect(request).toMatchObject({ status: "AWAITING_VERIFICATION", verifierId: null, mismatchedFields: [] });
+    expect(await codeOf(correctChangeRequest({ actor: maker, input: { changeRequestId, version: 3, data: corrected }, requestMeta }))).toBe("CONFLICT");
+  });
+});

@@ -1,0 +1,38 @@
+import "server-only";
+import { z } from "zod";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { prepareProposal, refuseDuplicates, requestColumns } from "@/lib/server/applications/prepare-proposal";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { authorize } from "@/lib/server/auth/authorize";
+import type { Actor } from "@/lib/server/auth/current-actor";
+import { prisma } from "@/lib/server/db";
+import { parseInput } from "@/lib/server/errors";
+import type { RequestMeta } from "@/lib/server/request-meta";
+import { loadForDecision, moveRequest } from "./load-for-decision";
+
+const ZCorrectSchema = z.strictObject({ changeRequestId: z.string().min(1).max(64), version: z.number().int().positive(), data: z.unknown() });
+
+/**
+ * The maker corrects a returned request and sends it back for a fresh blind verification: the
+ * earlier verification counted for values that no longer stand.
+ */
+export async function correctChangeRequest({ actor, input, requestMeta }: { actor: Actor | null; input: unknown; requestMeta: RequestMeta }) {
+  authorize(actor, "change:submit");
+  const { changeRequestId, version, data } = parseInput(ZCorrectSchema, input);
+  const db = await prisma();
+  const { app, proposal } = await prepareProposal(db, data);
+  return db.$transaction(async (tx) => {
+    const { request, to } = await loadForDecision(tx, actor, "resubmit", { changeRequestId, version });
+    const findings = await refuseDuplicates(tx, app, proposal, request.merchantId);
+    await moveRequest(tx, request, {
+      ...requestColumns(app, proposal),
+      findings: findings as unknown as Prisma.InputJsonValue,
+      status: to,
+      verifierId: null,
+      approverId: null,
+      mismatchedFields: [],
+    });
+    await recordAuditEvent(tx, { action: "change.resubmitted", entity: "change-request", entityId: request.id, after: { accountLast4: proposal.account.accountLast4, findings: findings.map((f) => f.code) } }, actor, requestMeta);
+    return { status: to, version: request.version + 1 };
+  });
+}
