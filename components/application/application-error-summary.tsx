@@ -15,10 +15,12 @@ export function ApplicationErrorSummary({ items, formError, attempt }: { items: 
   const count = items.length + (formError ? 1 : 0);
   const visible = count > 0 && (attempt > 0 || !!formError);
   useEffect(() => {
-    if (ref.current) {
-      ref.current.focus();
-      ref.current.scrollIntoView({ block: "start" });
-    }
+    // After react-hook-form's own deferred focus on the first invalid field (setTimeout in handleSubmit).
+    const timer = setTimeout(() => {
+      ref.current?.focus();
+      ref.current?.scrollIntoView({ block: "start" });
+    }, 0);
+    return () => clearTimeout(timer);
     // Only a new attempt or a new refusal moves focus: not every re-render while the clerk fixes fields.
   }, [attempt, formError]);
   if (!visible) return null;

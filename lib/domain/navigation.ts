@@ -6,6 +6,8 @@ export const NAVIGATION: { href: string; label: string; permission?: TPermission
   { href: "/my-work", label: "nav.myWork", permission: "merchant:draft" },
   { href: "/applications/new", label: "nav.newApplication", permission: "merchant:draft" },
   { href: "/change-requests", label: "nav.changeRequests", permission: "merchant:read" },
+  { href: "/verify", label: "nav.verify", permission: "change:verify" },
+  { href: "/approvals", label: "nav.approvals", permission: "change:approve" },
   { href: "/admin/users", label: "nav.users", permission: "user:manage" },
   { href: "/admin/reference", label: "nav.reference", permission: "reference:manage" },
   { href: "/roles", label: "nav.roles" },

@@ -36,8 +36,9 @@ export function validResidentId() {
   return body + residentIdCheckChar(body);
 }
 
-export function validCnaps(bank = "102") {
-  const body = `${bank}1000${digits(4)}`;
+/** Area 3910 (Fuzhou), matching the applications' Fuzhou address: no bank-area flag. */
+export function validCnaps(bank = "102", area = "3910") {
+  const body = `${bank}${area}${digits(4)}`;
   return body + cnapsCheckDigit(body);
 }
 
@@ -55,7 +56,7 @@ export function enterpriseApplication(overrides: { creditCode?: string; accountN
   return {
     merchant: {
       type: "ENTERPRISE", legalName, receiptName: "测试贸易", creditCode: overrides.creditCode ?? uniqueUscc(),
-      legalRepName: "林测试", legalRepId: validResidentId(), phone: "13096479903", mcc: "5411", divisionCode: "350102", street: "五四路 1 号",
+      legalRepName: "林测试", legalRepId: validResidentId(), phone: `139${digits(8)}`, mcc: "5411", divisionCode: "350102", street: "五四路 1 号",
     },
     account: { accountType: "CORPORATE", accountName: legalName, accountNo: overrides.accountNo ?? digits(16), bankCode: "102", branchName: "工行福州分行", cnaps: validCnaps(), thirdPartyAuthRef: "", thirdPartyAuthDate: "" },
     terminals: [{ terminalId: overrides.terminalId ?? uniqueTerminalId(), serialNo: `SN${digits(10)}`, installAddress: "五四路 1 号收银台" }],

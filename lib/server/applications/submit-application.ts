@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/server/auth/current-actor";
 import { prisma } from "@/lib/server/db";
 import { parseInput, UseCaseError } from "@/lib/server/errors";
 import type { RequestMeta } from "@/lib/server/request-meta";
+import { assessRisk } from "@/lib/server/risk/assess-risk";
 import { prepareProposal, refuseDuplicates, requestColumns } from "./prepare-proposal";
 
 function newReference(now: Date) {
@@ -34,6 +35,7 @@ export async function submitApplication({ actor, input, requestMeta }: { actor: 
         if (count !== 1) throw new UseCaseError("CONFLICT");
       }
       const merchant = await tx.merchant.create({ data: { id: crypto.randomUUID() } });
+      const risk = await assessRisk(tx, { kind: "ONBOARD", merchantId: merchant.id, proposal, plainAccountNo: app.account.accountNo }, now);
       const request = await tx.changeRequest.create({
         data: {
           id: crypto.randomUUID(),
@@ -46,6 +48,8 @@ export async function submitApplication({ actor, input, requestMeta }: { actor: 
           baseVersion: 0,
           ...requestColumns(app, proposal),
           findings: findings as unknown as Prisma.InputJsonValue,
+          riskFlags: risk.flags as unknown as Prisma.InputJsonValue,
+          highRisk: risk.highRisk,
           submittedAt: now,
         },
       });

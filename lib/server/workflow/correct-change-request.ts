@@ -7,6 +7,7 @@ import { authorize } from "@/lib/server/auth/authorize";
 import type { Actor } from "@/lib/server/auth/current-actor";
 import { prisma } from "@/lib/server/db";
 import { parseInput } from "@/lib/server/errors";
+import { assessRisk } from "@/lib/server/risk/assess-risk";
 import type { RequestMeta } from "@/lib/server/request-meta";
 import { loadForDecision, moveRequest } from "./load-for-decision";
 
@@ -24,9 +25,12 @@ export async function correctChangeRequest({ actor, input, requestMeta }: { acto
   return db.$transaction(async (tx) => {
     const { request, to } = await loadForDecision(tx, actor, "resubmit", { changeRequestId, version });
     const findings = await refuseDuplicates(tx, app, proposal, request.merchantId);
+    const risk = await assessRisk(tx, { kind: request.kind, merchantId: request.merchantId, proposal, plainAccountNo: app.account.accountNo }, new Date());
     await moveRequest(tx, request, {
       ...requestColumns(app, proposal),
       findings: findings as unknown as Prisma.InputJsonValue,
+      riskFlags: risk.flags as unknown as Prisma.InputJsonValue,
+      highRisk: risk.highRisk,
       status: to,
       verifierId: null,
       approverId: null,

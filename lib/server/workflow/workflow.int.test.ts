@@ -137,3 +137,25 @@ describe("correction after a return", () => {
     expect(await codeOf(correctChangeRequest({ actor: maker, input: { changeRequestId, version: 3, data: corrected }, requestMeta }))).toBe("CONFLICT");
   });
 });
+
+describe("risk flags at approval", () => {
+  it("flags must be acknowledged; a high-risk request needs a second, different supervisor", async () => {
+    const [maker, verifier, sup1, sup2] = [await seedActor("CLERK"), await seedActor("CLERK"), await seedActor("SUPERVISOR"), await seedActor("SUPERVISOR")];
+    const first = enterpriseApplication();
+    await submitApplication({ actor: maker, input: { data: first }, requestMeta });
+    const shared = enterpriseApplication({ accountNo: first.account.accountNo });
+    const { changeRequestId } = await submitApplication({ actor: maker, input: { data: shared }, requestMeta });
+    await verifyChangeRequest({ actor: verifier, input: { changeRequestId, version: 1, creditCode: shared.merchant.creditCode, accountName: shared.account.accountName, accountNo: shared.account.accountNo, cnaps: shared.account.cnaps }, requestMeta });
+    const db = await prisma();
+    const request = await db.changeRequest.findUniqueOrThrow({ where: { id: changeRequestId } });
+    const codes = (request.riskFlags as { code: string }[]).map((f) => f.code);
+    expect(codes).toContain("ACCOUNT_SHARED");
+    expect(request.highRisk).toBe(true);
+    expect(await codeOf(approveChangeRequest({ actor: sup1, input: { changeRequestId, version: request.version }, requestMeta }))).toBe("VALIDATION");
+    const afterFirst = await approveChangeRequest({ actor: sup1, input: { changeRequestId, version: request.version, acknowledgedFlags: codes }, requestMeta });
+    expect(afterFirst).toEqual({ status: "AWAITING_SECOND_APPROVAL", merchantVersion: null });
+    expect(await codeOf(approveChangeRequest({ actor: sup1, input: { changeRequestId, version: request.version + 1, acknowledgedFlags: codes }, requestMeta }))).toBe("SEGREGATION");
+    expect(await approveChangeRequest({ actor: sup2, input: { changeRequestId, version: request.version + 1, acknowledgedFlags: codes }, requestMeta })).toEqual({ status: "EFFECTIVE", merchantVersion: 1 });
+    expect(await db.changeRequest.findUniqueOrThrow({ where: { id: changeRequestId } })).toMatchObject({ approverId: sup1.id, secondApproverId: sup2.id });
+  });
+});
