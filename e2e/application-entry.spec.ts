@@ -166,11 +166,26 @@ test.describe("new merchant application", () => {
     fs.mkdirSync(screenshots, { recursive: true });
     await page.screenshot({ path: `${screenshots}/application-form.png`, fullPage: true });
 
-    const submit = page.getByRole("button", { name: "提交申请" });
-    await tabTo(page, submit);
+    // Save the draft by hand (it gets its own address), then step back to the submit button.
+    await tabTo(page, page.getByRole("button", { name: "保存草稿" }));
     await page.keyboard.press("Space");
-    await expect(page.getByRole("status").filter({ hasText: /申请已提交，编号 CR-\d{8}-[0-9A-F]{8}/ })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: /^已保存 \d{2}:\d{2}$/ })).toBeVisible();
+    await expect.poll(() => pathOf(page)).toMatch(/^\/applications\/[0-9a-f-]{36}$/);
+    const draftPath = pathOf(page);
+    await page.keyboard.press("Shift+Tab");
+    await expect(page.getByRole("button", { name: "提交申请" })).toBeFocused();
+    await page.keyboard.press("Space");
+    const toast = page.getByRole("status").filter({ hasText: /申请已提交，编号 CR-\d{8}-[0-9A-F]{8}/ });
+    await expect(toast).toBeVisible();
+    const reference = (await toast.textContent())!.match(/CR-\d{8}-[0-9A-F]{8}/)![0];
     await expect.poll(() => pathOf(page)).toBe("/my-work");
+
+    // The submitted draft now reads as what it became, and cannot be edited.
+    await page.goto(draftPath);
+    await expect(page.getByRole("heading", { level: 1, name: "商户进件（已提交）" })).toBeVisible();
+    await expect(page.getByText(`提交为变更申请 ${reference}`)).toBeVisible();
+    await expect(page.getByRole("textbox")).toHaveCount(0);
+    await expect(page.getByText(`••••${v.accountNo.slice(-4)}`)).toBeVisible();
 
     // The same credit code and account are now taken: the next entry hears it on blur.
     await openNewForm(page);
@@ -312,6 +327,19 @@ test.describe("new merchant application", () => {
     await page.getByRole("button", { name: "保存草稿" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "此草稿已在另一个窗口或标签页中保存过" })).toBeVisible();
     await expect(page.getByRole("button", { name: "重新加载最新版本" })).toBeVisible();
+  });
+
+  test("the form speaks English when the clerk chose English", async ({ asRole }) => {
+    const page = await asRole("CLERK");
+    await page.goto("/applications/new");
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "New merchant application" })).toBeVisible();
+    await page.getByRole("button", { name: "Submit application" }).click();
+    await expect(summary(page)).toContainText("Legal name");
+    // No message key leaks through untranslated.
+    expect(await page.locator("main").innerText()).not.toMatch(/\bapplication\.[a-zA-Z]/);
+    await expect(page.getByLabel("Account number", { exact: true })).toBeVisible();
   });
 
   test("a credit card is refused as a settlement account", async ({ asRole }) => {

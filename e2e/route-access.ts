@@ -43,6 +43,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/mfa": { access: "signed-in", landsOn: "/mfa/enroll", why: "Second-factor prompt; users without an authenticator are sent to enrol." },
   "/mfa/enroll": { access: "signed-in", why: "Any user may enrol an authenticator." },
   "/forbidden": { access: "public", why: "The refusal page itself." },
+  "/merchants": { access: ["CLERK", "SUPERVISOR", "AUDITOR"], why: "Merchant list needs merchant:read; admins run the system and see no merchant data." },
+  "/merchants/[id]": { access: ["CLERK", "SUPERVISOR", "AUDITOR"], why: "Merchant detail (masked; unmasking is a separate, audited action) needs merchant:read." },
   "/verify": { access: ["CLERK"], why: "Blind re-key queue: verifying needs change:verify, which only clerks hold." },
   "/verify/[id]": { access: ["CLERK"], why: "The blind re-key form needs change:verify; the maker is refused on the page and by the server." },
   "/approvals": { access: ["SUPERVISOR"], why: "Approval queue: change:approve is the supervisor's alone (a verifier can never approve)." },

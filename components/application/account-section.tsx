@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { ACCOUNT_TYPES } from "@/lib/domain/merchant/application-schema";
-import { cnapsBankCategory, normalizeName } from "@/lib/domain/validation";
+import { checkField, cnapsBankCategory, normalizeName } from "@/lib/domain/validation";
 import { ApplicationField } from "./application-field";
 import { ChoiceGroup } from "./choice-group";
 import { useApplicationForm, type TNote } from "./form-context";
@@ -107,8 +107,9 @@ export function AccountSection() {
             {...cnapsRegistration}
             onBlur={async (event) => {
               await cnapsRegistration.onBlur(event);
-              // The first three digits name the bank: fill an empty bank choice from them.
-              const category = cnapsBankCategory(form.getValues("account.cnaps") ?? "");
+              // The first three digits of a valid code name the bank: fill an empty bank choice from them.
+              const code = form.getValues("account.cnaps") ?? "";
+              const category = checkField("cnaps", code).ok ? cnapsBankCategory(code) : null;
               if (category && !form.getValues("account.bankCode") && options.banks.some((b) => b.code === category)) {
                 form.setValue("account.bankCode", category, { shouldDirty: true });
               }

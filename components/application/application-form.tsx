@@ -96,7 +96,7 @@ export function ApplicationForm({ options, actions, draft }: { options: TApplica
           <MerchantSection />
           <AccountSection />
           <TerminalsSection />
-          <div className="sticky bottom-0 z-10 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-slate-50/95 py-3 backdrop-blur">
+          <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
             <Button type="submit" disabled={conflict}>{submitting ? t("submitting") : t("submit")}</Button>
             <Button variant="secondary" disabled={conflict || autosave.status.kind === "saving"} onClick={() => void autosave.saveNow()}>
               {t("saveDraft")}

@@ -37,7 +37,7 @@ export function TerminalsSection() {
           <li key={row.id} className="rounded-md border border-slate-200 p-4">
             <fieldset className="space-y-3">
               <legend className="text-sm font-semibold text-slate-800">{t("terminalN", { n: index + 1 })}</legend>
-              <div className="grid gap-4 sm:grid-cols-[10rem_14rem_1fr_auto] sm:items-start">
+              <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.6fr)_auto] sm:items-start">
                 <ApplicationField path={`terminals.${index}.terminalId`} label={t("fields.terminalId")}>
                   <Input autoComplete="off" spellCheck={false} className="font-mono" {...identifier(`terminals.${index}.terminalId`)} />
                 </ApplicationField>

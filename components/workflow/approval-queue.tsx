@@ -52,6 +52,14 @@ export function ApprovalQueue({ rows, action }: { rows: TApprovalRow[]; action: 
     router.refresh();
   });
 
+  if (rows.length === 0) {
+    return (
+      <div className="space-y-3">
+        {outcome && <BulkOutcome {...outcome} />}
+        <p className="rounded-md border border-slate-200 bg-white p-6 text-slate-600">{t("empty")}</p>
+      </div>
+    );
+  }
   return (
     <div className="space-y-3">
       {outcome && <BulkOutcome {...outcome} />}

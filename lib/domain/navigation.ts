@@ -5,6 +5,7 @@ export const NAVIGATION: { href: string; label: string; permission?: TPermission
   { href: "/", label: "nav.home" },
   { href: "/my-work", label: "nav.myWork", permission: "merchant:draft" },
   { href: "/applications/new", label: "nav.newApplication", permission: "merchant:draft" },
+  { href: "/merchants", label: "nav.merchants", permission: "merchant:read" },
   { href: "/change-requests", label: "nav.changeRequests", permission: "merchant:read" },
   { href: "/verify", label: "nav.verify", permission: "change:verify" },
   { href: "/approvals", label: "nav.approvals", permission: "change:approve" },

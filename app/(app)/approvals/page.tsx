@@ -36,11 +36,7 @@ export default async function ApprovalQueuePage() {
         <h1 className="text-2xl font-semibold">{t("approvals.title")}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("approvals.intro")}</p>
       </div>
-      {rows.length === 0 ? (
-        <p className="rounded-md border border-slate-200 bg-white p-6 text-slate-600">{t("approvals.empty")}</p>
-      ) : (
-        <ApprovalQueue rows={rows} action={bulkApproveAction} />
-      )}
+      <ApprovalQueue rows={rows} action={bulkApproveAction} />
       <p className="text-sm text-slate-600">{t("approvals.total", { total })}</p>
     </div>
   );

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { StatusBadge } from "@/components/change-requests/status-badge";
+import { ChangeDiff } from "@/components/workflow/change-diff";
+import { DecisionPanel } from "@/components/workflow/decision-panel";
+import { ReviewSummary } from "@/components/workflow/review-summary";
+import { RiskFlags, type TRiskFlagView } from "@/components/workflow/risk-flags";
+import { VerificationHistory } from "@/components/workflow/verification-history";
+import { RISK_MESSAGES, type RiskMessage } from "@/lib/domain/risk";
+import { requirePageActor } from "@/lib/server/auth/current-actor";
+import { listChangeRequests } from "@/lib/server/change-requests/list-change-requests";
+import { getReviewView } from "@/lib/server/workflow/review-view";
+import { approveChangeRequestAction, rejectChangeRequestAction, returnChangeRequestAction } from "../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("review"))("header") };
+}
+
+const DONE = ["approved", "rejected", "returned"] as const;
+
+export default async function ReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+  const actor = await requirePageActor("merchant:read");
+  const view = await getReviewView(actor, (await params).id);
+  if (!view) notFound();
+  const t = await getTranslations();
+  const locale = (await getLocale()) === "en" ? "en" : "zh-CN";
+  const requested = (await searchParams).done;
+  const done = DONE.find((d) => d === requested);
+  // The review model leaves out the merchant's name and type; the list read model has them.
+  const listed = (await listChangeRequests(actor, { q: view.reference })).requests.find((r) => r.id === view.id);
+  const awaiting = view.status === "AWAITING_APPROVAL" || view.status === "AWAITING_SECOND_APPROVAL";
+  const canDecide = view.mayDecide && awaiting;
+  const flags: TRiskFlagView[] = view.riskFlags.map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    message: (RISK_MESSAGES as Record<string, RiskMessage | undefined>)[f.code]?.[locale] ?? f.code,
+    evidence: Object.entries(f.evidence).map(([k, v]) => [t.has(`application.fields.${k}`) ? t(`application.fields.${k}`) : k, Array.isArray(v) ? v.join("、") : String(v)]),
+  }));
+  const needsCreditCode = listed ? listed.merchantType !== "MICRO" : true;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href={actor.role === "SUPERVISOR" ? "/approvals" : "/change-requests"} className="text-sm text-brand-700 underline">
+          ← {actor.role === "SUPERVISOR" ? t("review.back") : t("changeRequests.title")}
+        </Link>
+        <h1 className="mt-2 flex flex-wrap items-center gap-3 text-2xl font-semibold">
+          <span>{t("review.title", { reference: view.reference })}</span>
+          <StatusBadge status={view.status} />
+        </h1>
+      </div>
+      {done && (
+        <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-3 text-sm font-medium text-green-900">
+          {done === "approved" ? t("review.approved", { status: t(`changeRequests.statuses.${view.status}`) }) : t(`review.${done}`)}
+        </p>
+      )}
+      <ReviewSummary
+        view={{ ...view, status: <StatusBadge status={view.status} />, legalName: listed?.legalName, merchantType: listed?.merchantType }}
+      />
+      {view.highRisk && awaiting && <p className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm font-medium text-red-900">{t("review.highRiskNote")}</p>}
+      <ChangeDiff changes={view.changes} onboarding={view.kind === "ONBOARD"} />
+      <VerificationHistory verifications={view.verifications} needsCreditCode={needsCreditCode} />
+      <section aria-labelledby="findings-title" className="space-y-2">
+        <h2 id="findings-title" className="text-lg font-semibold">{t("review.findingsTitle")}</h2>
+        {view.findings.length === 0 ? (
+          <p className="rounded-md border border-slate-200 bg-white p-4 text-slate-600">{t("review.noFindings")}</p>
+        ) : (
+          <ul className="list-disc space-y-1 rounded-md border border-amber-300 bg-amber-50 py-3 pr-4 pl-8 text-sm text-amber-950">
+            {view.findings.map((f) => (
+              <li key={`${f.code}-${f.field}-${f.otherMerchant}`}>
+                {t.has(`review.finding.${f.code}`) ? t(`review.finding.${f.code}`, { name: f.otherMerchant }) : t("review.finding.other", { code: f.code, name: f.otherMerchant })}
+              </li>
+            ))}
+          </ul>
+        )}
+        {view.accountWarnings.length > 0 && (
+          <p className="text-sm text-amber-900"><span className="font-medium">{t("review.accountWarnings")}：</span>{view.accountWarnings.join(", ")}</p>
+        )}
+      </section>
+      <section aria-labelledby="flags-title" className="space-y-2">
+        <h2 id="flags-title" className="text-lg font-semibold">{canDecide ? `${t("review.flagsTitle")} · ${t("review.decisionsTitle")}` : t("review.flagsTitle")}</h2>
+        {canDecide && flags.length > 0 && <p className="text-sm text-slate-700">{t("review.flagsIntro")}</p>}
+        {canDecide ? (
+          <DecisionPanel
+            changeRequestId={view.id}
+            version={view.version}
+            flags={flags}
+            actions={{ approve: approveChangeRequestAction, reject: rejectChangeRequestAction, return: returnChangeRequestAction }}
+          />
+        ) : (
+          <RiskFlags flags={flags} />
+        )}
+        {actor.role === "SUPERVISOR" && awaiting && !view.mayDecide && (
+          <p className="rounded-md border border-slate-300 bg-slate-100 p-3 text-sm font-medium text-slate-800">{t("review.cannotDecide")}</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { MerchantFilters } from "@/components/merchants/merchant-filters";
+import { MerchantTable } from "@/components/merchants/merchant-table";
+import { requirePageActor } from "@/lib/server/auth/current-actor";
+import { listMerchants } from "@/lib/server/merchants/list-merchants";
+import { openRequestIds } from "./open-request-ids";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("merchants"))("title") };
+}
+
+export default async function MerchantsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requirePageActor("merchant:read");
+  const t = await getTranslations();
+  const { merchants, total, nextCursor, query } = await listMerchants(actor, await searchParams);
+  const requestIds = await openRequestIds(actor, merchants.flatMap((m) => (m.openRequest ? [m.openRequest.reference] : [])));
+  const filters = { q: query.q, status: query.status, type: query.type, mcc: query.mcc, region: query.region };
+  const keep = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1]));
+  const filtered = keep.size > 0;
+  const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50";
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("merchants.title")}</h1>
+      <p className="text-sm text-slate-600">{t("merchants.intro")}</p>
+      <MerchantFilters query={filters} />
+      {merchants.length === 0 ? (
+        <div className="space-y-2 rounded-md border border-slate-200 bg-white p-6 text-slate-700">
+          <p className="font-medium">{filtered ? t("merchants.empty.filtered") : t("merchants.empty.none")}</p>
+          <p className="text-sm">
+            {filtered ? t("merchants.empty.filteredHint") : t("merchants.empty.noneHint")}{" "}
+            <Link className="text-brand-700 underline" href={filtered ? "/merchants" : "/change-requests"}>
+              {filtered ? t("merchants.clearFilters") : t("merchants.empty.toRequests")}
+            </Link>
+          </p>
+        </div>
+      ) : (
+        <MerchantTable merchants={merchants} requestIds={requestIds} caption={t("merchants.title")} />
+      )}
+      <nav aria-label={t("merchants.pagination")} className="flex items-center justify-between text-sm text-slate-600">
+        <span>{t("common.pageInfo", { total })}</span>
+        <span className="flex gap-2">
+          {query.after && <Link className={linkClass} href={`/merchants?${keep.toString()}`}>{t("common.firstPage")}</Link>}
+          {nextCursor && <Link className={linkClass} href={`/merchants?${new URLSearchParams([...keep, ["after", nextCursor]]).toString()}`}>{t("common.next")}</Link>}
+        </span>
+      </nav>
+    </div>
+  );
+}

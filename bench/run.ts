@@ -1,0 +1,37 @@
+// `npm run bench [-- submissions|search|approvals]`: each benchmark beside its baseline, in the
+// same run. Needs the production build (npm run build) for the HTTP benchmark and the PostgreSQL
+// server on 127.0.0.1:5432; every benchmark creates and drops its own database, in its own process.
+import { spawnSync } from "node:child_process";
+
+type Report = { name: string; rows: string[][]; summary: string };
+const ALL: Record<string, () => Promise<Report>> = {
+  submissions: async () => (await import("./submissions")).benchSubmissions(),
+  search: async () => (await import("./account-search")).benchAccountSearch(),
+  approvals: async () => (await import("./approvals")).benchApprovals(),
+};
+
+async function runOne(name: string) {
+  const report = await ALL[name]!();
+  console.log(`\n## ${report.name}`);
+  for (const row of report.rows) console.log(`  ${row.join("  |  ")}`);
+  console.log(`  ${report.summary}`);
+}
+
+async function main() {
+  const chosen = process.argv.slice(2).filter((a) => a in ALL);
+  if (chosen.length === 1) return runOne(chosen[0]!);
+  let failed = false;
+  for (const name of chosen.length ? chosen : Object.keys(ALL)) {
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, name], { stdio: "inherit" });
+    failed ||= child.status !== 0;
+  }
+  if (failed) process.exitCode = 1;
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,203 @@
+import fs from "node:fs";
+import type { BrowserContext, Page } from "@playwright/test";
+import { cnapsCheckDigit, orgCodeCheckChar, residentIdCheckChar, usccCheckChar } from "../lib/domain/validation";
+import { expect, expectAt, expectNoSeriousA11yViolations, signedInPage, test } from "./fixtures";
+
+/**
+ * Maker → blind verifier → supervisor (SPEC §3.2–3.3), three people in three browsers: the clerk
+ * enters applications through the form, clerk2 re-keys them blind, the supervisor decides.
+ * Every request gets its own identifiers, so the spec runs on a database other specs share.
+ */
+
+const pick = (chars: string, n: number) => Array.from({ length: n }, () => chars[Math.floor(Math.random() * chars.length)]).join("");
+const digits = (n: number) => pick("0123456789", n);
+function creditCode() {
+  const chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  for (;;) {
+    const org = pick(chars, 8);
+    const check = orgCodeCheckChar(org);
+    if (!check || !chars.includes(check)) continue;
+    const body = `91110101${org}${check}`;
+    return body + usccCheckChar(body)!;
+  }
+}
+const residentId = (body = `110101198${digits(1)}0${1 + Math.floor(Math.random() * 9)}1${digits(1)}${digits(3)}`) => body + residentIdCheckChar(body)!;
+/** Area 1000 is Beijing like the address; 3910 (Fujian) raises the low BANK_AREA_MISMATCH flag. */
+const cnaps = (area: "1000" | "3910", body = `102${area}${digits(4)}`) => body + cnapsCheckDigit(body)!;
+
+type Application = ReturnType<typeof application>;
+function application(area: "1000" | "3910") {
+  return {
+    legalName: `北京${pick("甲乙丙丁戊己庚辛壬癸", 4)}商贸有限公司`, creditCode: creditCode(), phone: `138${digits(8)}`, legalRepId: residentId(),
+    accountNo: `1100${digits(15)}`, cnaps: cnaps(area), terminalId: pick("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ", 8), serialNo: `SN-${pick("0123456789ABCDEF", 10)}`,
+  };
+}
+
+const field = (page: Page, path: string) => page.locator(`[id="${path}"]`);
+async function set(page: Page, path: string, value: string) {
+  await field(page, path).fill(value);
+  await field(page, path).blur();
+}
+
+/** Enters and submits a whole enterprise application as the clerk; returns its reference. */
+async function submitApplication(page: Page, v: Application) {
+  await page.goto("/applications/new");
+  await expect(field(page, "merchant.divisionCode")).toBeEnabled();
+  const values: [string, string][] = [
+    ["merchant.legalName", v.legalName], ["merchant.receiptName", "示例商贸"], ["merchant.creditCode", v.creditCode], ["merchant.phone", v.phone],
+    ["merchant.legalRepName", "林示例"], ["merchant.legalRepId", v.legalRepId], ["merchant.divisionCode-code", "110101"], ["merchant.street", "东长安街 1 号"],
+    ["account.accountName", v.legalName], ["account.accountNo", v.accountNo], ["account.branchName", "中国工商银行北京东城支行"], ["account.cnaps", v.cnaps],
+    ["terminals.0.terminalId", v.terminalId], ["terminals.0.serialNo", v.serialNo], ["terminals.0.installAddress", "东长安街 1 号收银台"],
+  ];
+  await field(page, "merchant.mcc").selectOption("5411");
+  await field(page, "account.bankCode").selectOption("102");
+  for (const [path, value] of values) await set(page, path, value);
+  await page.getByRole("button", { name: "提交申请" }).click();
+  const toast = page.getByRole("status").filter({ hasText: /申请已提交，编号 CR-/ });
+  await expect(toast).toBeVisible();
+  return /CR-\d{8}-[0-9A-F]{8}/.exec((await toast.textContent()) ?? "")![0];
+}
+
+/** Fills the blind re-key form (creditCode, accountName, accountNo, cnaps) and submits it. */
+async function reKey(page: Page, v: Application, overrides: Partial<Application> = {}) {
+  const typed = { ...v, ...overrides };
+  await page.getByLabel("统一社会信用代码", { exact: true }).fill(typed.creditCode);
+  await page.getByLabel("账户名称", { exact: true }).fill(typed.legalName);
+  await page.getByLabel("账号", { exact: true }).fill(typed.accountNo);
+  await page.getByLabel("联行号", { exact: true }).fill(typed.cnaps);
+  await page.getByRole("button", { name: "提交复核结果" }).click();
+}
+
+const SCREENSHOTS = "docs/screenshots";
+const shot = async (page: Page, name: string) => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true, animations: "disabled" });
+};
+const row = (page: Page, reference: string) => page.locator(`tr[data-reference="${reference}"]`);
+
+test.describe.configure({ mode: "serial" });
+
+test.describe("maker → blind verification → approval", () => {
+  let clerk: Page, clerk2: Page, supervisor: Page;
+  const contexts: BrowserContext[] = [];
+  const mismatch = application("1000"); // re-keyed with a wrong account number
+  const flagged = application("3910"); // verified, one low flag, approved one by one
+  const plain = application("1000"); // verified, no flag, approved in bulk
+  const refs = { mismatch: "", flagged: "", plain: "" };
+  const ids = { mismatch: "", flagged: "", plain: "" };
+
+  test.beforeAll(async ({ browser }) => {
+    for (const [who, assign] of [["clerk", (p: Page) => (clerk = p)], ["clerk2", (p: Page) => (clerk2 = p)], ["supervisor", (p: Page) => (supervisor = p)]] as const) {
+      const { context, page } = await signedInPage(browser, who);
+      contexts.push(context);
+      assign(page);
+    }
+  });
+  test.afterAll(async () => {
+    for (const context of contexts) await context.close();
+  });
+
+  test("the clerk submits three applications; none is in their own verification queue", async () => {
+    test.setTimeout(120_000);
+    for (const key of ["mismatch", "flagged", "plain"] as const) refs[key] = await submitApplication(clerk, { mismatch, flagged, plain }[key]);
+    await clerk2.goto("/verify");
+    for (const key of ["mismatch", "flagged", "plain"] as const) {
+      const href = await row(clerk2, refs[key]).getByRole("link").getAttribute("href");
+      ids[key] = href!.split("/").pop()!;
+    }
+    await clerk.goto("/verify");
+    await expect(clerk.getByRole("heading", { level: 1, name: "待复核" })).toBeVisible();
+    for (const reference of Object.values(refs)) await expect(row(clerk, reference)).toHaveCount(0);
+    await expectNoSeriousA11yViolations(clerk, "/verify");
+    // By address the maker gets a refusal, not the form.
+    await clerk.goto(`/verify/${ids.flagged}`);
+    await expect(clerk.getByRole("alert")).toContainText("不能复核自己录入的申请");
+    await expect(clerk.getByLabel("账号", { exact: true })).toHaveCount(0);
+  });
+
+  test("neither the maker nor the verifier can open the approval queue", async () => {
+    for (const page of [clerk, clerk2]) {
+      await page.goto("/approvals");
+      await expectAt(page, "/forbidden");
+    }
+  });
+
+  test("a re-key with one wrong field names only that field and returns the request", async () => {
+    await clerk2.goto(`/verify/${ids.mismatch}`);
+    await expect(clerk2.getByRole("heading", { level: 1 })).toHaveText(`复核 ${refs.mismatch}`);
+    // Blind: none of the values to re-key reaches the verifier's browser, not even in the RSC payload.
+    const html = await clerk2.content();
+    for (const secret of [mismatch.accountNo, mismatch.cnaps, mismatch.creditCode, mismatch.legalName]) expect(html).not.toContain(secret);
+    for (const label of ["统一社会信用代码", "账户名称", "账号", "联行号"]) await expect(clerk2.getByLabel(label, { exact: true })).toHaveValue("");
+    await expectNoSeriousA11yViolations(clerk2, "/verify/[id]");
+    await shot(clerk2, "verify");
+    await reKey(clerk2, mismatch, { accountNo: `1100${digits(15)}` });
+    const outcome = clerk2.getByRole("status").filter({ hasText: "以下字段不一致" });
+    await expect(outcome).toContainText("以下字段不一致：账号");
+    await expect(outcome).toContainText(`退回录入员 王录入 更正`);
+    await expect(outcome).not.toContainText(mismatch.accountNo);
+    await clerk2.goto("/verify");
+    await expect(row(clerk2, refs.mismatch)).toHaveCount(0);
+  });
+
+  test("correct re-keys send the other two for approval", async () => {
+    for (const key of ["flagged", "plain"] as const) {
+      await clerk2.goto(`/verify/${ids[key]}`);
+      await reKey(clerk2, { flagged, plain }[key]);
+      await expect(clerk2.getByRole("status").filter({ hasText: "复核一致，已提交审批" })).toBeVisible();
+    }
+  });
+
+  test("the supervisor bulk-approves only the request without flags", async () => {
+    await supervisor.goto("/approvals");
+    await expect(row(supervisor, refs.mismatch)).toHaveCount(0);
+    await expect(row(supervisor, refs.flagged)).toContainText("1 项提示");
+    await expect(row(supervisor, refs.flagged).getByRole("checkbox")).toBeDisabled();
+    await expect(row(supervisor, refs.plain)).toContainText("无提示");
+    await expectNoSeriousA11yViolations(supervisor, "/approvals");
+    await row(supervisor, refs.plain).getByRole("checkbox").check();
+    await shot(supervisor, "approvals");
+    await supervisor.getByRole("button", { name: "批量批准所选（1）" }).click();
+    await supervisor.getByRole("dialog").getByRole("button", { name: "批量批准所选（1）" }).click();
+    await expect(supervisor.getByRole("status").filter({ hasText: "已批准 1 笔" })).toBeVisible();
+    await expect(row(supervisor, refs.plain)).toHaveCount(0);
+  });
+
+  test("the verifier sees the review without decisions; the supervisor acknowledges the flag and approves", async () => {
+    await clerk2.goto(`/change-requests/${ids.flagged}`);
+    await expect(clerk2.getByRole("heading", { level: 1 })).toContainText(refs.flagged);
+    await expect(clerk2.getByRole("button", { name: "批准" })).toHaveCount(0);
+
+    await supervisor.goto("/approvals");
+    await row(supervisor, refs.flagged).getByRole("link", { name: refs.flagged, exact: true }).click();
+    await expectAt(supervisor, `/change-requests/${ids.flagged}`);
+    await expect(supervisor.locator('tr[data-path="account.accountNo"]')).toContainText(`••••${flagged.accountNo.slice(-4)}`);
+    await expect(supervisor.getByRole("cell", { name: "✓ 一致" }).first()).toBeVisible();
+    await expectNoSeriousA11yViolations(supervisor, "/change-requests/[id]");
+    await shot(supervisor, "review");
+    // Return needs a comment: the dialog says so and nothing is sent.
+    await supervisor.getByRole("button", { name: "退回修改" }).click();
+    await supervisor.getByRole("dialog").getByRole("button", { name: "确认退回" }).click();
+    await expect(supervisor.getByRole("dialog")).toContainText("请填写退回意见");
+    await expectNoSeriousA11yViolations(supervisor, "return dialog");
+    await supervisor.keyboard.press("Escape");
+
+    const stale = await supervisor.context().newPage();
+    await stale.goto(supervisor.url());
+    const approve = supervisor.getByRole("button", { name: "批准", exact: true });
+    await expect(approve).toBeDisabled();
+    await supervisor.getByLabel(/我已核实此项：BANK_AREA_MISMATCH/).check();
+    await approve.click();
+    await expect(supervisor.getByRole("status").filter({ hasText: "已批准" })).toContainText("已生效");
+    await expect(supervisor.getByRole("heading", { level: 1 })).toContainText("已生效");
+
+    // The second tab still shows the old version: its approval is refused as a conflict.
+    await stale.getByLabel(/我已核实此项：BANK_AREA_MISMATCH/).check();
+    await stale.getByRole("button", { name: "批准", exact: true }).click();
+    await expect(stale.getByRole("alert")).toContainText("记录已被他人修改");
+    await stale.getByRole("button", { name: "刷新页面" }).click();
+    await expect(stale.getByRole("heading", { level: 1 })).toContainText("已生效");
+    await stale.close();
+  });
+});
