@@ -29,6 +29,8 @@ export type RouteRule = {
   landsOn?: string;
   /** Why the rule is what it is, for the next reader. */
   why: string;
+  /** Handlers that only answer POST are probed with an empty JSON body from the app's own origin. */
+  method?: "GET" | "POST";
 };
 
 export const ROUTE_ACCESS: Record<string, RouteRule> = {
@@ -51,6 +53,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/change-requests/[id]": { access: ["CLERK", "SUPERVISOR", "AUDITOR"], why: "Review screen, readable with merchant:read; deciding is checked separately." },
   // route handlers
   "/api/health": { access: "public", why: "Load-balancer probe; reveals no business data." },
+  "/api/v1/ping": { access: "public", method: "POST", why: "Bare JSON route, the benchmark baseline; touches no data." },
+  "/api/v1/applications": { access: ["CLERK"], method: "POST", why: "Submitting applications needs change:submit (clerks); an empty body is refused as invalid, not forbidden." },
 };
 
 export type DiscoveredRoute = { route: string; kind: "page" | "handler"; file: string };

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
-import { UseCaseError } from "@/lib/server/errors";
+import { refusal } from "@/test/integration/outcomes";
 import { meta, seedActor } from "@/test/integration/actors";
 import { enterpriseApplication, ensureReferenceRows, luhnCard, uniqueUscc } from "@/test/integration/applications";
 import { saveApplicationDraft } from "./save-application-draft";
@@ -9,15 +9,6 @@ import { submitApplication } from "./submit-application";
 const requestMeta = meta();
 beforeAll(ensureReferenceRows);
 
-async function refusal(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof UseCaseError) return err;
-    throw err;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("submitting a merchant application", () => {
   it("creates one change request awaiting verification, with its audit event, and no plaintext", async () => {

@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
-import { UseCaseError } from "@/lib/server/errors";
+import { refusal } from "@/test/integration/outcomes";
 import { meta, seedUser, TEST_PASSWORD } from "@/test/integration/actors";
 import { findValidSession } from "./session-store";
 import { ADDRESS_FAILURE_LIMIT, LOCKOUT_AFTER_FAILURES, signIn } from "./sign-in";
 
-async function refusal(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof UseCaseError) return err;
-    throw err;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("sign-in", () => {
   it("signs in with the right password and audits it", async () => {

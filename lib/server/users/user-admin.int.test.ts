@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
 import { UseCaseError } from "@/lib/server/errors";
+import { codeOf } from "@/test/integration/outcomes";
 import { findValidSession } from "@/lib/server/auth/session-store";
 import { signIn } from "@/lib/server/auth/sign-in";
 import { meta, seedActor, seedUser, TEST_PASSWORD } from "@/test/integration/actors";
@@ -10,15 +11,6 @@ import { endUserSessions } from "./end-user-sessions";
 import { resetUserPassword } from "./reset-user-password";
 import { setUserDisabled } from "./set-user-disabled";
 
-async function codeOf(p: Promise<unknown>) {
-  try {
-    await p;
-    return "OK";
-  } catch (err) {
-    if (err instanceof UseCaseError) return err.code;
-    throw err;
-  }
-}
 
 const requestMeta = meta();
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
-import { UseCaseError } from "@/lib/server/errors";
+import { codeOf } from "@/test/integration/outcomes";
 import { submitApplication } from "@/lib/server/applications/submit-application";
 import { meta, seedActor } from "@/test/integration/actors";
 import { enterpriseApplication, ensureReferenceRows } from "@/test/integration/applications";
@@ -14,15 +14,6 @@ import { verifyChangeRequest } from "./verify-change-request";
 const requestMeta = meta();
 beforeAll(ensureReferenceRows);
 
-async function codeOf(p: Promise<unknown>) {
-  try {
-    await p;
-    return "OK";
-  } catch (err) {
-    if (err instanceof UseCaseError) return err.code;
-    throw err;
-  }
-}
 
 describe("blind verification", () => {
   it("a match moves the request to approval; the maker's values never come back", async () => {

@@ -29,10 +29,10 @@ export default async function VerifyRequestPage({ params }: { params: Promise<{ 
     [t("verify.kind"), t(`changeRequests.kinds.${task.kind}`)],
     [t("verify.merchantType"), t(`changeRequests.merchantTypes.${task.merchantType}`)],
     [t("verify.mcc"), `${task.mcc}${mcc ? ` ${english ? mcc.nameEn : mcc.nameZh}` : ""}`],
-    [t("verify.division"), `${divisionFullName(task.divisionCode) ?? ""}（${task.divisionCode}）`],
+    [t("verify.division"), `${divisionFullName(task.divisionCode) ?? ""} ${task.divisionCode}`],
     [t("verify.accountType"), t(`application.accountTypes.${task.accountType}`)],
     [t("verify.maker"), task.makerName],
-    [t("verify.submittedAt"), <span key="s">{format.dateTime(task.submittedAt, { dateStyle: "medium", timeStyle: "short" })}（<Age since={task.submittedAt} now={new Date()} />）</span>],
+    [t("verify.submittedAt"), <span key="s">{format.dateTime(task.submittedAt, { dateStyle: "medium", timeStyle: "short" })} · <Age since={task.submittedAt} now={new Date()} /></span>],
   ];
   return (
     <div className="mx-auto max-w-3xl space-y-6">
