@@ -8,7 +8,8 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], exclude: ["**/*.int.test.ts"], environment: "node" },
+        // Generous timeouts: property tests and the wasm migration test are CPU-bound on 2 cores.
+        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], exclude: ["**/*.int.test.ts"], environment: "node", testTimeout: 60_000 },
       },
       {
         resolve: { alias },

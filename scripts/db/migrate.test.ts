@@ -50,7 +50,7 @@ describe("db:migrate (wasm schema engine, in-memory PGlite shadow)", () => {
     expect(path.basename(path.dirname(second.file))).toBe("20300102000000_add_iban");
     const statements = second.sql.split("\n").filter((line) => line.trim() && !line.startsWith("--"));
     expect(statements).toEqual(['ALTER TABLE "Payee" ADD COLUMN     "iban" TEXT;']);
-  }, 60_000);
+  }, 240_000);
 
   it("applies a plpgsql $$ body as one script, and reports a migration that fails", async () => {
     await addMigration(
@@ -70,5 +70,5 @@ CREATE TRIGGER payee_name_upper BEFORE INSERT ON "Payee" FOR EACH ROW EXECUTE FU
     await expect(diffMigrationsToSchema(schemaPath(), migrationsDir())).rejects.toThrow(
       /20300104000000_broken.*failed to apply/s,
     );
-  }, 60_000);
+  }, 240_000);
 });
