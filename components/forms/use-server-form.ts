@@ -22,8 +22,11 @@ export function useServerForm<TValues extends FieldValues, TResult>(options: {
 }) {
   const t = useTranslations();
   const [formError, setFormError] = useState<string>();
+  const [attempt, setAttempt] = useState(0);
   const form = useForm<TValues>({
-    resolver: zodResolver(options.schema as never) as unknown as Resolver<TValues>,
+    // raw: the action gets what the user typed; the server parses it with the same schema itself.
+    resolver: zodResolver(options.schema as never, undefined, { raw: true }) as unknown as Resolver<TValues>,
+    shouldFocusError: false,
     defaultValues: options.defaultValues,
     mode: "onSubmit",
     reValidateMode: "onBlur",
@@ -43,6 +46,7 @@ export function useServerForm<TValues extends FieldValues, TResult>(options: {
       setFormError(undefined);
       const result = await options.action(values);
       if (result.ok) return options.onSuccess?.(result.value);
+      setAttempt((n) => n + 1);
       for (const [field, messages] of Object.entries(result.fieldErrors)) {
         if (field === "_form") continue;
         form.setError(field as Path<TValues>, { type: "server", message: messages[0], types: Object.fromEntries(messages.map((m, i) => [`server${i}`, m])) });
@@ -51,7 +55,10 @@ export function useServerForm<TValues extends FieldValues, TResult>(options: {
       const params = Object.fromEntries(Object.entries(result.params).map(([k, v]) => [k, k === "until" ? new Date(v).toLocaleString() : v]));
       setFormError([t(`errors.${result.code}`, params), ...formMessages].join(" "));
     },
-    () => setFormError(undefined),
+    () => {
+      setFormError(undefined);
+      setAttempt((n) => n + 1);
+    },
   );
 
   /** Every message for a field, not only the first (criteriaMode "all"). */
@@ -66,5 +73,5 @@ export function useServerForm<TValues extends FieldValues, TResult>(options: {
     errorsOf(field).map((message) => ({ field, label: options.labels[field] ?? field, message })),
   );
 
-  return { form, onSubmit, formError, errorsOf, summaryItems, translate, submitting: form.formState.isSubmitting };
+  return { form, onSubmit, formError, errorsOf, summaryItems, translate, attempt, submitting: form.formState.isSubmitting };
 }

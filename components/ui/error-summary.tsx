@@ -6,13 +6,17 @@ import { useTranslations } from "next-intl";
 export type SummaryItem = { field: string; label: string; message: string };
 
 /** GOV.UK error summary: focused on submit, each item a link to its field. */
-export function ErrorSummary({ items, formError }: { items: SummaryItem[]; formError?: string }) {
+/** `focusKey` changes once per submit attempt: the summary takes focus then, not on every re-render. */
+export function ErrorSummary({ items, formError, focusKey }: { items: SummaryItem[]; formError?: string; focusKey?: number }) {
   const t = useTranslations("common");
   const ref = useRef<HTMLDivElement>(null);
   const count = items.length + (formError ? 1 : 0);
+  const hasContent = count > 0;
   useEffect(() => {
-    if (count > 0) ref.current?.focus();
-  }, [count, items, formError]);
+    if (focusKey && hasContent) ref.current?.focus();
+    // Deliberately keyed on the attempt only: re-validation on blur must not pull focus away.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusKey]);
   if (count === 0) return null;
   return (
     <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="rounded-md border-2 border-red-700 bg-red-50 p-4">

@@ -48,7 +48,8 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_form";
-    (out[key] ??= []).push(issue.message.startsWith("validation.") ? issue.message : "validation.invalid");
+    // Only our own message keys travel; anything else (a library's English text) becomes generic.
+    (out[key] ??= []).push(/^(validation|field)\./.test(issue.message) ? issue.message : "validation.invalid");
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { signInAction } from "./actions";
 export function SignInForm() {
   const t = useTranslations("signIn");
   const router = useRouter();
-  const { form, onSubmit, formError, errorsOf, summaryItems, submitting } = useServerForm<TSignIn, { next: string }>({
+  const { form, onSubmit, formError, errorsOf, summaryItems, attempt, submitting } = useServerForm<TSignIn, { next: string }>({
     schema: ZSignInSchema,
     action: signInAction,
     defaultValues: { username: "", password: "" },
@@ -25,7 +25,7 @@ export function SignInForm() {
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <ErrorSummary items={summaryItems} formError={formError} />
+      <ErrorSummary items={summaryItems} formError={formError} focusKey={attempt} />
       <fieldset disabled={submitting} className="space-y-4">
         <Field id="username" label={t("username")} errors={errorsOf("username")}>
           <Input autoComplete="username" autoFocus autoCapitalize="none" spellCheck={false} {...form.register("username")} />

@@ -14,7 +14,7 @@ import { verifySecondFactorAction } from "../actions";
 export function TotpForm() {
   const t = useTranslations("mfa");
   const router = useRouter();
-  const { form, onSubmit, formError, errorsOf, summaryItems, submitting } = useServerForm<z.infer<typeof ZTotpCodeSchema>, void>({
+  const { form, onSubmit, formError, errorsOf, summaryItems, attempt, submitting } = useServerForm<z.infer<typeof ZTotpCodeSchema>, void>({
     schema: ZTotpCodeSchema,
     action: verifySecondFactorAction,
     defaultValues: { code: "" },
@@ -26,7 +26,7 @@ export function TotpForm() {
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <ErrorSummary items={summaryItems} formError={formError} />
+      <ErrorSummary items={summaryItems} formError={formError} focusKey={attempt} />
       <fieldset disabled={submitting} className="space-y-4">
         <Field id="code" label={t("code")} errors={errorsOf("code")}>
           <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus className="w-40 font-mono tracking-widest" {...form.register("code")} />

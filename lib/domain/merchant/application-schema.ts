@@ -44,7 +44,15 @@ export const ZMerchantPartSchema = z.strictObject({
 export const ZAccountPartSchema = z.strictObject({
   accountType: z.enum(ACCOUNT_TYPES, { error: "validation.account.type" }),
   accountName: nameField(100),
-  accountNo: z.string({ error: "validation.required" }).max(256),
+  // Checked here as "some valid account number", so a bad one shows on the first submit; the
+  // type-specific rule (card vs corporate account) runs with the whole application below.
+  accountNo: z
+    .string({ error: "validation.required" })
+    .max(256)
+    .superRefine((raw, ctx) => {
+      const corporate = checkField("corporateAccount", raw);
+      if (!corporate.ok && !checkField("bankCard", raw).ok) ctx.addIssue({ code: "custom", message: `field.${corporate.code}` });
+    }),
   bankCode: z.string({ error: "validation.account.bank" }).regex(/^\d{3}$/, { error: "validation.account.bank" }),
   branchName: nameField(100),
   cnaps: identifier("cnaps"),

@@ -35,7 +35,7 @@ function EditMccDialog({ mcc, onClose }: { mcc: MccRow; onClose: () => void }) {
   const t = useTranslations();
   const router = useRouter();
   const toast = useToast();
-  const { form, onSubmit, formError, errorsOf, summaryItems, submitting } = useServerForm<TUpdateMcc, { code: string; version: number }>({
+  const { form, onSubmit, formError, errorsOf, summaryItems, attempt, submitting } = useServerForm<TUpdateMcc, { code: string; version: number }>({
     schema: ZUpdateMccSchema,
     action: updateMccAction,
     defaultValues: { code: mcc.code, version: mcc.version, nameZh: mcc.nameZh, nameEn: mcc.nameEn, riskLevel: mcc.riskLevel as TUpdateMcc["riskLevel"], active: mcc.active },
@@ -49,7 +49,7 @@ function EditMccDialog({ mcc, onClose }: { mcc: MccRow; onClose: () => void }) {
   return (
     <Dialog open onClose={onClose} title={t("reference.mcc.editTitle", { code: mcc.code })}>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <ErrorSummary items={summaryItems} formError={formError} />
+        <ErrorSummary items={summaryItems} formError={formError} focusKey={attempt} />
         <fieldset disabled={submitting} className="space-y-4">
           <Field id="nameZh" label={t("reference.mcc.nameZh")} errors={errorsOf("nameZh")}>
             <Input autoComplete="off" {...form.register("nameZh")} />

@@ -15,7 +15,7 @@ export function ChangePasswordForm() {
   const t = useTranslations("password");
   const router = useRouter();
   const toast = useToast();
-  const { form, onSubmit, formError, errorsOf, summaryItems, submitting } = useServerForm<TChangePassword, void>({
+  const { form, onSubmit, formError, errorsOf, summaryItems, attempt, submitting } = useServerForm<TChangePassword, void>({
     schema: ZChangePasswordSchema,
     action: changePasswordAction,
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
@@ -28,7 +28,7 @@ export function ChangePasswordForm() {
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <ErrorSummary items={summaryItems} formError={formError} />
+      <ErrorSummary items={summaryItems} formError={formError} focusKey={attempt} />
       <fieldset disabled={submitting} className="space-y-4">
         <Field id="currentPassword" label={t("current")} errors={errorsOf("currentPassword")}>
           <Input type="password" autoComplete="current-password" autoFocus {...form.register("currentPassword")} />

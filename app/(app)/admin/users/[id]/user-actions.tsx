@@ -64,7 +64,7 @@ export function UserActions({ user }: { user: Target }) {
     <div className="grid gap-4 lg:grid-cols-2">
       <Panel title={t("users.changeRole")}>
         <form onSubmit={role.onSubmit} noValidate className="space-y-3">
-          <ErrorSummary items={role.summaryItems} formError={role.formError} />
+          <ErrorSummary items={role.summaryItems} formError={role.formError} focusKey={role.attempt} />
           <fieldset disabled={role.submitting} className="flex items-end gap-3">
             <div className="flex-1">
               <Field id="role" label={t("users.role")} errors={role.errorsOf("role")}>
@@ -79,7 +79,7 @@ export function UserActions({ user }: { user: Target }) {
       </Panel>
       <Panel title={t("users.resetPassword")}>
         <form onSubmit={reset.onSubmit} noValidate className="space-y-3">
-          <ErrorSummary items={reset.summaryItems} formError={reset.formError} />
+          <ErrorSummary items={reset.summaryItems} formError={reset.formError} focusKey={reset.attempt} />
           <fieldset disabled={reset.submitting} className="space-y-3">
             <Field id="newPassword" label={t("users.newPassword")} hint={t("password.hint")} errors={reset.errorsOf("newPassword")}>
               <Input type="password" autoComplete="new-password" {...reset.form.register("newPassword")} />

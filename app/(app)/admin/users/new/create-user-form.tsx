@@ -17,7 +17,7 @@ export function CreateUserForm() {
   const t = useTranslations();
   const router = useRouter();
   const toast = useToast();
-  const { form, onSubmit, formError, errorsOf, summaryItems, submitting } = useServerForm<TCreateUser, { id: string }>({
+  const { form, onSubmit, formError, errorsOf, summaryItems, attempt, submitting } = useServerForm<TCreateUser, { id: string }>({
     schema: ZCreateUserSchema,
     action: createUserAction,
     defaultValues: { username: "", displayName: "", role: undefined, initialPassword: "" },
@@ -29,7 +29,7 @@ export function CreateUserForm() {
   });
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
-      <ErrorSummary items={summaryItems} formError={formError} />
+      <ErrorSummary items={summaryItems} formError={formError} focusKey={attempt} />
       <fieldset disabled={submitting} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
         <Field id="username" label={t("users.username")} hint={t("validation.username.format")} errors={errorsOf("username")}>
           <Input autoComplete="off" autoCapitalize="none" spellCheck={false} {...form.register("username")} />
