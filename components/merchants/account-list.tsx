@@ -42,7 +42,6 @@ export async function AccountList({ accounts, canUnmask }: { accounts: Account[]
           <div className="mb-3 flex flex-wrap items-center gap-3">
             <Badge tone={TONE[a.status] ?? "neutral"}>{t(`accounts.statuses.${a.status}`)}</Badge>
             <span className="font-mono text-base font-semibold text-slate-900">{masked(a.accountLast4)}</span>
-            <span className="text-sm text-slate-600">{bankLabel(a.bankCode, locale)}</span>
             {canUnmask && <span className="ml-auto"><UnmaskButton accountId={a.id} last4={a.accountLast4} /></span>}
           </div>
           {a.status === "PENDING_CONFIRMATION" && <p className="mb-3 text-sm text-amber-900">{t("accounts.pendingNote")}</p>}
@@ -50,6 +49,7 @@ export async function AccountList({ accounts, canUnmask }: { accounts: Account[]
             rows={[
               [t("fields.accountName"), a.accountName],
               [t("fields.accountType"), t(`accountTypes.${a.accountType}`)],
+              [t("fields.bank"), bankLabel(a.bankCode, locale)],
               [t("fields.branchName"), a.branchName],
               [t("fields.cnaps"), <span key="c" className="font-mono">{a.cnaps}</span>],
               [t("accounts.effectivePeriod"), period(a)],

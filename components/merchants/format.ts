@@ -57,14 +57,22 @@ const FIELDS: [path: string, label: string][] = [
 const ORDER = new Map(FIELDS.map(([path], i) => [path, i]));
 const LABEL = new Map(FIELDS);
 
+/** Codes and numbers read better (and compare digit by digit) in a monospaced font. */
+const CODE_FIELDS = new Set(["merchant.merchantNo", "merchant.creditCode", "merchant.legalRepId", "merchant.phone", "account.accountNo", "account.cnaps"]);
+export const isCodeField = (path: string) => CODE_FIELDS.has(path);
+
 export function fieldOrder(path: string) {
   return ORDER.get(path) ?? FIELDS.length;
 }
 
+/** A micro-merchant has an operator and a trading name, not a legal representative and a legal name. */
+const MICRO_LABEL: Record<string, string> = { legalName: "legalNameMicro", legalRepName: "operatorName", legalRepId: "operatorId" };
+
 /** Human label of a snapshot path; an unknown path is shown as it is rather than hidden. */
-export function fieldLabel(path: string, t: T) {
+export function fieldLabel(path: string, t: T, micro = false) {
   const key = LABEL.get(path);
-  return key ? t(`fields.${key}`) : path;
+  if (!key) return path;
+  return t(`fields.${(micro && MICRO_LABEL[key]) || key}`);
 }
 
 type Terminal = { terminalId?: string; serialNo?: string; installAddress?: string };

@@ -44,7 +44,7 @@ export async function MerchantTable({ merchants, requestIds, caption }: { mercha
               </Td>
               <Td className="whitespace-nowrap">{m.type ? t(`types.${m.type}`) : ""}</Td>
               <Td>{mccLabel(m.mcc, locale)}</Td>
-              <Td>{divisionLabel(m.divisionCode)}</Td>
+              <Td className="whitespace-nowrap">{divisionLabel(m.divisionCode)}</Td>
               <Td className="font-mono whitespace-nowrap">{masked(m.accountLast4)}</Td>
               <Td>
                 <span className="flex flex-wrap items-center gap-1.5">

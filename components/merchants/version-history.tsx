@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Table, Td, Th } from "@/components/ui/table";
-import { fieldLabel, fieldOrder, fieldValue } from "./format";
+import { fieldLabel, fieldOrder, fieldValue, isCodeField } from "./format";
 
 type Version = {
   version: number;
@@ -21,7 +21,7 @@ function Value({ value }: { value: string | string[] }) {
 }
 
 /** Newest version first; each with who approved it and what it changed, field by field. */
-export async function VersionHistory({ history, requestReferences }: { history: Version[]; requestReferences: Map<string, string> }) {
+export async function VersionHistory({ history, requestReferences, micro }: { history: Version[]; requestReferences: Map<string, string>; micro: boolean }) {
   const t = await getTranslations("merchants");
   const format = await getFormatter();
   const locale = (await getLocale()) === "en" ? "en" : "zh-CN";
@@ -63,9 +63,9 @@ export async function VersionHistory({ history, requestReferences }: { history: 
                 <tbody className="divide-y divide-slate-100">
                   {changes.map((c) => (
                     <tr key={c.path}>
-                      <th scope="row" className="px-3 py-2 text-left font-medium text-slate-700">{fieldLabel(c.path, t)}</th>
-                      <Td className="text-slate-600"><Value value={fieldValue(c.path, c.before, t, locale)} /></Td>
-                      <Td><Value value={fieldValue(c.path, c.after, t, locale)} /></Td>
+                      <th scope="row" className="px-3 py-2 text-left font-medium text-slate-700">{fieldLabel(c.path, t, micro)}</th>
+                      <Td className={`text-slate-600 ${isCodeField(c.path) ? "font-mono" : ""}`}><Value value={fieldValue(c.path, c.before, t, locale)} /></Td>
+                      <Td className={isCodeField(c.path) ? "font-mono" : ""}><Value value={fieldValue(c.path, c.after, t, locale)} /></Td>
                     </tr>
                   ))}
                 </tbody>

@@ -2,6 +2,7 @@ import "server-only";
 import { verifyAndCheckpoint } from "@/lib/server/audit/checkpoint";
 import { database } from "@/lib/server/db";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/server/demo/demo-users";
+import { seedDemoMerchants } from "@/lib/server/demo/seed-demo-merchants";
 import { seedDemoUsers } from "@/lib/server/demo/seed-demo-users";
 import { seedReferenceData } from "@/lib/server/reference/seed-reference-data";
 import { env } from "@/lib/server/env";
@@ -19,6 +20,10 @@ export async function startServerProcess() {
     console.log(
       `\n  PayeeGuard demo users (embedded database): ${DEMO_USERS.map((u) => u.username).join(", ")}\n  Password for all: ${DEMO_PASSWORD}\n`,
     );
+  }
+  // Demo merchants go through the real entry, blind verification and approval use cases.
+  if (e.embedded) {
+    await seedDemoMerchants().catch((err) => logger.warn({ err }, "demo merchants were not seeded"));
   }
   const timer = setInterval(() => {
     verifyAndCheckpoint(db.prisma)

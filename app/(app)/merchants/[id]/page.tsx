@@ -36,7 +36,7 @@ export default async function MerchantDetailPage({ params }: { params: Promise<{
     [t("merchants.fields.receiptName"), m.receiptName],
     [t("merchants.fields.creditCode"), m.creditCode ? <span key="cc" className="font-mono">{m.creditCode}</span> : micro ? t("merchants.noCreditCode") : EMPTY],
     [t(micro ? "merchants.fields.operatorName" : "merchants.fields.legalRepName"), m.legalRepName],
-    [t("merchants.fields.legalRepId"), <span key="id" className="font-mono">{masked(m.legalRepIdLast4)}</span>],
+    [t(micro ? "merchants.fields.operatorId" : "merchants.fields.legalRepId"), <span key="id" className="font-mono">{masked(m.legalRepIdLast4)}</span>],
     [t("merchants.fields.phone"), <span key="p" className="font-mono">{m.phone}</span>],
     [t("merchants.fields.mcc"), mccLabel(m.mcc, locale)],
     [t("merchants.fields.address"), `${divisionLabel(m.divisionCode)} ${m.street ?? ""}`.trim()],
@@ -63,17 +63,19 @@ export default async function MerchantDetailPage({ params }: { params: Promise<{
           </div>
         )}
       </div>
-      <Section id="info" title={t("merchants.sections.info")}>
-        <div className="rounded-lg border border-slate-200 bg-white p-4"><Facts rows={info} /></div>
-      </Section>
-      <Section id="accounts" title={t("merchants.sections.accounts")}>
-        <AccountList accounts={m.accounts} canUnmask={hasPermission(actor.role, "account:unmask")} />
-      </Section>
+      <div className="grid gap-8 lg:grid-cols-2">
+        <Section id="info" title={t("merchants.sections.info")}>
+          <div className="rounded-lg border border-slate-200 bg-white p-4"><Facts rows={info} /></div>
+        </Section>
+        <Section id="accounts" title={t("merchants.sections.accounts")}>
+          <AccountList accounts={m.accounts} canUnmask={hasPermission(actor.role, "account:unmask")} />
+        </Section>
+      </div>
       <Section id="terminals" title={t("merchants.sections.terminals")}>
         <TerminalTable terminals={m.terminals} />
       </Section>
       <Section id="history" title={t("merchants.sections.history")}>
-        <VersionHistory history={m.history} requestReferences={references} />
+        <VersionHistory history={m.history} requestReferences={references} micro={micro} />
       </Section>
       <Section id="requests" title={t("merchants.sections.requests")}>
         <RequestTable requests={m.changeRequests} />
