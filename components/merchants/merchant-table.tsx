@@ -13,11 +13,10 @@ type Row = {
   mcc: string | null;
   divisionCode: string | null;
   accountLast4: string | null;
-  openRequest: { reference: string; status: string } | null;
+  openRequest: { id: string; reference: string; status: string } | null;
 };
 
-/** `requestIds` maps an open request's reference to its id, for the link to the request. */
-export async function MerchantTable({ merchants, requestIds, caption }: { merchants: Row[]; requestIds: Map<string, string>; caption: string }) {
+export async function MerchantTable({ merchants, caption }: { merchants: Row[]; caption: string }) {
   const t = await getTranslations("merchants");
   const locale = (await getLocale()) === "en" ? "en" : "zh-CN";
   return (
@@ -35,7 +34,6 @@ export async function MerchantTable({ merchants, requestIds, caption }: { mercha
       </thead>
       <tbody className="divide-y divide-slate-100">
         {merchants.map((m) => {
-          const requestId = m.openRequest ? requestIds.get(m.openRequest.reference) : undefined;
           return (
             <tr key={m.id} data-merchant-no={m.merchantNo ?? ""}>
               <Td className="font-mono whitespace-nowrap">{m.merchantNo}</Td>
@@ -51,7 +49,7 @@ export async function MerchantTable({ merchants, requestIds, caption }: { mercha
                   <MerchantStatusBadge status={m.status} />
                   {m.openRequest && (
                     <Link
-                      href={requestId ? `/change-requests/${requestId}` : `/change-requests?q=${encodeURIComponent(m.openRequest.reference)}`}
+                      href={`/change-requests/${m.openRequest.id}`}
                       className="inline-flex items-center rounded bg-amber-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-amber-900 underline underline-offset-2 hover:bg-amber-200"
                       aria-label={t("openRequestLink", { reference: m.openRequest.reference })}
                     >

@@ -5,7 +5,6 @@ import { MerchantFilters } from "@/components/merchants/merchant-filters";
 import { MerchantTable } from "@/components/merchants/merchant-table";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { listMerchants } from "@/lib/server/merchants/list-merchants";
-import { openRequestIds } from "./open-request-ids";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("merchants"))("title") };
@@ -15,7 +14,6 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
   const actor = await requirePageActor("merchant:read");
   const t = await getTranslations();
   const { merchants, total, nextCursor, query } = await listMerchants(actor, await searchParams);
-  const requestIds = await openRequestIds(actor, merchants.flatMap((m) => (m.openRequest ? [m.openRequest.reference] : [])));
   const filters = { q: query.q, status: query.status, type: query.type, mcc: query.mcc, region: query.region };
   const keep = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1]));
   const filtered = keep.size > 0;
@@ -36,7 +34,7 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
           </p>
         </div>
       ) : (
-        <MerchantTable merchants={merchants} requestIds={requestIds} caption={t("merchants.title")} />
+        <MerchantTable merchants={merchants} caption={t("merchants.title")} />
       )}
       <nav aria-label={t("merchants.pagination")} className="flex items-center justify-between text-sm text-slate-600">
         <span>{t("common.pageInfo", { total })}</span>

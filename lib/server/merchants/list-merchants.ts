@@ -57,7 +57,7 @@ export async function listMerchants(actor: Actor | null, rawQuery: unknown) {
     take: PAGE_SIZE + 1,
     select: {
       id: true, merchantNo: true, legalName: true, type: true, status: true, mcc: true, divisionCode: true, version: true, updatedAt: true,
-      changeRequests: { where: { openMerchantId: { not: null } }, select: { reference: true, status: true }, take: 1 },
+      changeRequests: { where: { openMerchantId: { not: null } }, select: { id: true, reference: true, status: true }, take: 1 },
       accounts: { where: { status: "IN_FORCE" }, select: { accountLast4: true }, take: 1 },
     },
   });
