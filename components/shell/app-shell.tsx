@@ -2,13 +2,23 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NAVIGATION } from "@/lib/domain/navigation";
-import { hasPermission, type TRole } from "@/lib/domain/permissions";
+import { hasPermission } from "@/lib/domain/permissions";
+import type { Actor } from "@/lib/server/auth/current-actor";
+import { workCounts } from "@/lib/server/workflow/queues";
 import { signOutAction } from "@/app/actions";
 import { LocaleSwitch } from "./locale-switch";
 
-export async function AppShell({ user, children }: { user: { displayName: string; role: TRole }; children: ReactNode }) {
+/** What waits on the user, shown beside the navigation entry where it is done. */
+const COUNT_FOR: Record<string, (c: Record<string, number>) => number> = {
+  "/my-work": (c) => (c.returned ?? 0) + (c.drafts ?? 0),
+  "/verify": (c) => c.toVerify ?? 0,
+  "/approvals": (c) => c.toApprove ?? 0,
+};
+
+export async function AppShell({ user, children }: { user: Actor; children: ReactNode }) {
   const t = await getTranslations();
   const items = NAVIGATION.filter((item) => !item.permission || hasPermission(user.role, item.permission));
+  const counts = await workCounts(user);
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2">
@@ -21,8 +31,14 @@ export async function AppShell({ user, children }: { user: { displayName: string
           </Link>
           <nav aria-label={t("nav.mainNav")} className="flex flex-1 flex-wrap gap-1">
             {items.map((item) => (
-              <Link key={item.href} href={item.href} className="rounded px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
+              <Link key={item.href} href={item.href} className="inline-flex items-center gap-1.5 rounded px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
                 {t(item.label)}
+                {(COUNT_FOR[item.href]?.(counts) ?? 0) > 0 && (
+                  <>
+                    <span aria-hidden="true" className="rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white">{COUNT_FOR[item.href]!(counts)}</span>
+                    <span className="sr-only">{t("nav.waiting", { count: COUNT_FOR[item.href]!(counts) })}</span>
+                  </>
+                )}
               </Link>
             ))}
           </nav>
