@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { test as base, expect as baseExpect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import type { TRole } from "../lib/domain/permissions";
 
 /**
@@ -7,7 +7,11 @@ import type { TRole } from "../lib/domain/permissions";
  * labels, the keyboard, what the screen says. Nothing here reaches into the database.
  */
 
-export { expect };
+/**
+ * The suite shares two cores with builds and other test runs: assertions get 20 s (not the
+ * config's 10 s) before they give up. Passing runs are not slowed down by this.
+ */
+export const expect = baseExpect.configure({ timeout: 20_000 });
 
 export const DEMO_PASSWORD = "PayeeGuard-demo-1";
 

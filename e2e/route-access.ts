@@ -27,35 +27,56 @@ export type RouteRule = {
    * user without an authenticator to /mfa/enroll. Default: the page itself.
    */
   landsOn?: string;
+  /**
+   * Dynamic segments: "admin-user-id" is the demo admin's real id, read off the users list;
+   * "unknown" is a well-formed id of nothing, for records only other features create: allowed
+   * roles then get the page's 404 (the permission gate let them through), denied ones the usual
+   * redirect.
+   */
+  params?: Record<string, "admin-user-id" | "unknown">;
+  /** Route handlers: the method and JSON body to probe with (default GET, no body). */
+  request?: { method: "GET" | "POST"; json?: unknown };
   /** Why the rule is what it is, for the next reader. */
   why: string;
-  /** Handlers that only answer POST are probed with an empty JSON body from the app's own origin. */
-  method?: "GET" | "POST";
 };
 
+// Roles that work on merchant data; admins run the system and never see it.
+const BUSINESS: readonly TRole[] = ["CLERK", "SUPERVISOR", "AUDITOR"];
+
 export const ROUTE_ACCESS: Record<string, RouteRule> = {
-  // pages
+  // pages everyone signed in has
   "/": { access: "signed-in", why: "Home: every role has a workbench." },
   "/roles": { access: "signed-in", why: "Roles and duties: generated from the permission map, readable by all staff." },
-  "/admin/users": { access: ["ADMIN"], why: "User administration needs user:manage." },
-  "/admin/users/new": { access: ["ADMIN"], why: "Creating users needs user:manage." },
-  "/admin/users/[id]": { access: ["ADMIN"], why: "User detail and its actions need user:manage." },
-  "/sign-in": { access: "anonymous-only", why: "Signed-in users have nothing to do here and are sent home." },
   "/account/password": { access: "signed-in", why: "Everyone may change their own password (and some must)." },
   "/mfa": { access: "signed-in", landsOn: "/mfa/enroll", why: "Second-factor prompt; users without an authenticator are sent to enrol." },
   "/mfa/enroll": { access: "signed-in", why: "Any user may enrol an authenticator." },
+  // public
+  "/sign-in": { access: "anonymous-only", why: "Signed-in users have nothing to do here and are sent home." },
   "/forbidden": { access: "public", why: "The refusal page itself." },
-  "/merchants": { access: ["CLERK", "SUPERVISOR", "AUDITOR"], why: "Merchant list needs merchant:read; admins run the system and see no merchant data." },
-  "/merchants/[id]": { access: ["CLERK", "SUPERVISOR", "AUDITOR"], why: "Merchant detail (masked; unmasking is a separate, audited action) needs merchant:read." },
-  "/verify": { access: ["CLERK"], why: "Blind re-key queue: verifying needs change:verify, which only clerks hold." },
-  "/verify/[id]": { access: ["CLERK"], why: "The blind re-key form needs change:verify; the maker is refused on the page and by the server." },
-  "/approvals": { access: ["SUPERVISOR"], why: "Approval queue: change:approve is the supervisor's alone (a verifier can never approve)." },
-  "/change-requests/[id]": { access: ["CLERK", "SUPERVISOR", "AUDITOR"], why: "Review screen, readable with merchant:read; deciding is checked separately." },
+  // merchant work
+  "/my-work": { access: ["CLERK"], why: "A clerk's own drafts and returned entries (merchant:draft)." },
+  "/applications/new": { access: ["CLERK"], why: "Entering a merchant application is a clerk's job (merchant:draft)." },
+  "/applications/[draftId]": { access: ["CLERK"], params: { draftId: "unknown" }, why: "Editing a draft (merchant:draft)." },
+  "/merchants": { access: BUSINESS, why: "Merchant records, masked (merchant:read); never admins." },
+  "/merchants/[id]": { access: BUSINESS, params: { id: "unknown" }, why: "One merchant (merchant:read)." },
+  "/change-requests": { access: BUSINESS, why: "Change requests (merchant:read)." },
+  "/change-requests/[id]": { access: BUSINESS, params: { id: "unknown" }, why: "One change request's review (merchant:read)." },
+  "/verify": { access: ["CLERK"], why: "Blind re-key queue: clerks verify other clerks' entries (change:verify)." },
+  "/verify/[id]": { access: ["CLERK"], params: { id: "unknown" }, why: "One blind re-key (change:verify)." },
+  "/approvals": { access: ["SUPERVISOR"], why: "Approval queue (change:approve): supervisors only." },
+  // system administration
+  "/admin/users": { access: ["ADMIN"], why: "User administration needs user:manage." },
+  "/admin/users/new": { access: ["ADMIN"], why: "Creating users needs user:manage." },
+  "/admin/users/[id]": { access: ["ADMIN"], params: { id: "admin-user-id" }, why: "User detail and its actions need user:manage." },
+  "/admin/reference": { access: ["ADMIN"], why: "Reference data (MCC, card BINs) needs reference:manage." },
   // route handlers
   "/api/health": { access: "public", why: "Load-balancer probe; reveals no business data." },
-  "/api/v1/ping": { access: "public", method: "POST", why: "Bare JSON route, the benchmark baseline; touches no data." },
-  "/api/v1/applications": { access: ["CLERK"], method: "POST", why: "Submitting applications needs change:submit (clerks); an empty body is refused as invalid, not forbidden." },
+  "/api/v1/ping": { access: "public", request: { method: "POST", json: {} }, why: "Bare JSON route, the benchmark's baseline; no data." },
+  "/api/v1/applications": { access: ["CLERK"], request: { method: "POST", json: {} }, why: "Submitting an application needs change:submit." },
 };
+
+/** A well-formed id that names no record. */
+export const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
 export type DiscoveredRoute = { route: string; kind: "page" | "handler"; file: string };
 
@@ -88,6 +109,11 @@ export function discoverRoutes(appDir = APP_DIR): DiscoveredRoute[] {
   };
   walk(appDir);
   return found.sort((a, b) => a.route.localeCompare(b.route));
+}
+
+/** The dynamic segment names of a route pattern, e.g. ["id"] for /admin/users/[id]. */
+export function segmentsOf(route: string): string[] {
+  return [...route.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => m[1]!);
 }
 
 /** Replaces each dynamic segment "[name]" with params[name]; fails on one it has no value for. */

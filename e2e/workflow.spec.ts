@@ -112,7 +112,7 @@ test.describe("maker → blind verification → approval", () => {
     await expectNoSeriousA11yViolations(clerk, "/verify");
     // By address the maker gets a refusal, not the form.
     await clerk.goto(`/verify/${ids.flagged}`);
-    await expect(clerk.getByRole("alert")).toContainText("不能复核自己录入的申请");
+    await expect(clerk.getByRole("alert").filter({ hasText: "不能复核自己录入的申请" })).toContainText("须由另一位录入员复核");
     await expect(clerk.getByLabel("账号", { exact: true })).toHaveCount(0);
   });
 
@@ -187,15 +187,18 @@ test.describe("maker → blind verification → approval", () => {
     await stale.goto(supervisor.url());
     const approve = supervisor.getByRole("button", { name: "批准", exact: true });
     await expect(approve).toBeDisabled();
-    await supervisor.getByLabel(/我已核实此项：BANK_AREA_MISMATCH/).check();
+    const flag = supervisor.locator('[data-flag="BANK_AREA_MISMATCH"]');
+    await expect(flag.getByRole("heading")).toHaveText("开户行所在地区（联行号地区代码）与经营地址不在同一省份");
+    await expect(flag).toContainText("福建省");
+    await flag.getByRole("checkbox", { name: /我已核实此项/ }).check();
     await approve.click();
     await expect(supervisor.getByRole("status").filter({ hasText: "已批准" })).toContainText("已生效");
     await expect(supervisor.getByRole("heading", { level: 1 })).toContainText("已生效");
 
     // The second tab still shows the old version: its approval is refused as a conflict.
-    await stale.getByLabel(/我已核实此项：BANK_AREA_MISMATCH/).check();
+    await stale.locator('[data-flag="BANK_AREA_MISMATCH"]').getByRole("checkbox").check();
     await stale.getByRole("button", { name: "批准", exact: true }).click();
-    await expect(stale.getByRole("alert")).toContainText("记录已被他人修改");
+    await expect(stale.getByRole("alert").filter({ hasText: "记录已被他人修改" })).toBeVisible();
     await stale.getByRole("button", { name: "刷新页面" }).click();
     await expect(stale.getByRole("heading", { level: 1 })).toContainText("已生效");
     await stale.close();

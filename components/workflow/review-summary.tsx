@@ -13,6 +13,8 @@ type Summary = {
   submittedAt: Date;
   decisionNote: string | null;
   mismatchedFields: string[];
+  /** At a glance, linking down to the flags the supervisor must acknowledge. */
+  risk: ReactNode;
 };
 
 /** Who did what so far, and what the last verifier or decider said. */
@@ -25,6 +27,7 @@ export async function ReviewSummary({ view }: { view: Summary }) {
     ...(view.merchantType ? [[t("review.merchantType"), t(`changeRequests.merchantTypes.${view.merchantType}`)] as [string, ReactNode]] : []),
     [t("review.kind"), t(`changeRequests.kinds.${view.kind}`)],
     [t("review.status"), view.status],
+    [t("review.risk"), view.risk],
     [t("review.maker"), view.maker || nobody],
     [t("review.verifier"), view.verifier || nobody],
     ...(view.approver ? [[t("review.approver"), view.approver] as [string, ReactNode]] : []),

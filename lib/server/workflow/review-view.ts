@@ -28,7 +28,7 @@ export async function getReviewView(actor: Actor | null, changeRequestId: string
   const proposed = snapshotOf({ ...sealed.merchant, merchantNo: "" }, sealed.account, sealed.terminals) as Record<string, unknown>;
   const current = request.baseVersion > 0 ? await db.merchantVersion.findUnique({ where: { merchantId_version: { merchantId: request.merchantId, version: request.baseVersion } } }) : null;
   const people = await db.user.findMany({
-    where: { id: { in: [request.makerId, request.verifierId, request.approverId, request.secondApproverId].filter((x): x is string => !!x) } },
+    where: { id: { in: [request.makerId, request.verifierId, request.approverId, request.secondApproverId, ...request.verifications.map((v) => v.verifierId)].filter((x): x is string => !!x) } },
     select: { id: true, displayName: true },
   });
   const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.displayName ?? "") : null);
@@ -38,6 +38,10 @@ export async function getReviewView(actor: Actor | null, changeRequestId: string
     reference: request.reference,
     version: request.version,
     kind: request.kind,
+    legalName: request.legalName,
+    merchantType: request.merchantType,
+    needsCreditCode: request.creditCode !== null,
+    accountLast4: request.accountLast4,
     status: request.status,
     merchantId: request.merchantId,
     submittedAt: request.submittedAt,
@@ -50,7 +54,7 @@ export async function getReviewView(actor: Actor | null, changeRequestId: string
     riskFlags: (request.riskFlags as { code: string; severity: string; evidence: Record<string, unknown> }[] | null) ?? [],
     findings: (request.findings as { code: string; field: string; otherMerchant: string }[] | null) ?? [],
     mismatchedFields: request.mismatchedFields,
-    verifications: request.verifications.map((v) => ({ at: v.at, matched: v.matched, fields: v.fields as Record<string, boolean> })),
+    verifications: request.verifications.map((v) => ({ at: v.at, matched: v.matched, verifier: nameOf(v.verifierId), fields: v.fields as Record<string, boolean> })),
     accountWarnings: sealed.account.accountNoWarnings ?? [],
     changes: diffRecords(withoutMerchantNo(current?.snapshot), { ...proposed, merchant: proposedMerchant }),
   };

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/change-requests/status-badge";
 import { ChangeDiff } from "@/components/workflow/change-diff";
 import { DecisionPanel } from "@/components/workflow/decision-panel";
+import { toFlagViews } from "@/components/workflow/flag-view";
 import { ReviewSummary } from "@/components/workflow/review-summary";
-import { RiskFlags, type TRiskFlagView } from "@/components/workflow/risk-flags";
+import { RiskAtAGlance, RiskFlags } from "@/components/workflow/risk-flags";
 import { VerificationHistory } from "@/components/workflow/verification-history";
-import { RISK_MESSAGES, type RiskMessage } from "@/lib/domain/risk";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
-import { listChangeRequests } from "@/lib/server/change-requests/list-change-requests";
 import { getReviewView } from "@/lib/server/workflow/review-view";
 import { approveChangeRequestAction, rejectChangeRequestAction, returnChangeRequestAction } from "../actions";
 
@@ -25,20 +24,13 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const view = await getReviewView(actor, (await params).id);
   if (!view) notFound();
   const t = await getTranslations();
-  const locale = (await getLocale()) === "en" ? "en" : "zh-CN";
   const requested = (await searchParams).done;
   const done = DONE.find((d) => d === requested);
-  // The review model leaves out the merchant's name and type; the list read model has them.
-  const listed = (await listChangeRequests(actor, { q: view.reference })).requests.find((r) => r.id === view.id);
   const awaiting = view.status === "AWAITING_APPROVAL" || view.status === "AWAITING_SECOND_APPROVAL";
   const canDecide = view.mayDecide && awaiting;
-  const flags: TRiskFlagView[] = view.riskFlags.map((f) => ({
-    code: f.code,
-    severity: f.severity,
-    message: (RISK_MESSAGES as Record<string, RiskMessage | undefined>)[f.code]?.[locale] ?? f.code,
-    evidence: Object.entries(f.evidence).map(([k, v]) => [t.has(`application.fields.${k}`) ? t(`application.fields.${k}`) : k, Array.isArray(v) ? v.join("、") : String(v)]),
-  }));
-  const needsCreditCode = listed ? listed.merchantType !== "MICRO" : true;
+  const flags = await toFlagViews(view.riskFlags);
+  const flagCount = view.riskFlags.length + view.findings.length;
+  const needsCreditCode = view.needsCreditCode;
 
   return (
     <div className="space-y-6">
@@ -57,7 +49,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         </p>
       )}
       <ReviewSummary
-        view={{ ...view, status: <StatusBadge status={view.status} />, legalName: listed?.legalName, merchantType: listed?.merchantType }}
+        view={{ ...view, status: <StatusBadge status={view.status} />, legalName: view.legalName, merchantType: view.merchantType, risk: <RiskAtAGlance highRisk={view.highRisk} count={flagCount} /> }}
       />
       {view.highRisk && awaiting && <p className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm font-medium text-red-900">{t("review.highRiskNote")}</p>}
       <ChangeDiff changes={view.changes} onboarding={view.kind === "ONBOARD"} />
