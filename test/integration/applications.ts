@@ -31,8 +31,12 @@ export function luhnCard(prefix = "622202") {
   return body + ((10 - (sum % 10)) % 10);
 }
 
+/** Random birth date and sequence: two calls practically never give the same person. */
 export function validResidentId() {
-  const body = `11010119840401${digits(3)}`;
+  const year = 1960 + crypto.randomInt(40);
+  const month = String(1 + crypto.randomInt(12)).padStart(2, "0");
+  const day = String(1 + crypto.randomInt(28)).padStart(2, "0");
+  const body = `110101${year}${month}${day}${digits(3)}`;
   return body + residentIdCheckChar(body);
 }
 
