@@ -4,6 +4,15 @@ import { logger } from "@/lib/server/logger";
 
 const MAX_BODY_BYTES = 1_000_000;
 
+/** "null" (sandboxed frames, file: pages) and garbage are no origin at all. */
+function originHost(origin: string) {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Next.js checks Origin only for server actions; a cookie-authenticated route handler must do it
  * itself, or any site could post with the user's cookie.
@@ -13,7 +22,7 @@ export function assertSameOrigin(request: Request) {
   const site = request.headers.get("sec-fetch-site");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (site && site !== "same-origin" && site !== "none") throw new UseCaseError("FORBIDDEN", { _form: ["validation.http.crossSite"] });
-  if (!origin || !host || new URL(origin).host !== host) throw new UseCaseError("FORBIDDEN", { _form: ["validation.http.crossSite"] });
+  if (!origin || !host || originHost(origin) !== host) throw new UseCaseError("FORBIDDEN", { _form: ["validation.http.crossSite"] });
 }
 
 export async function readJsonBody(request: Request): Promise<unknown> {
