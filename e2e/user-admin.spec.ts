@@ -277,19 +277,20 @@ test.describe("user administration", () => {
     // The page re-renders with the new version after the toast: wait for it before typing.
     await expect(admin.getByRole("button", { name: "停用账户" })).toBeVisible();
 
-    // Same page, no reload: reset the password, then change the role.
-    const resetPanel = admin.getByRole("region", { name: "重置密码" });
-    await resetPanel.getByLabel("新密码").fill(`Reset-${user.username}-3`);
-    await resetPanel.getByRole("button", { name: "重置密码" }).click();
-    await expect(toast(admin).getByText("密码已重置，该用户下次登录时必须修改。")).toBeVisible();
-    await expect(toast(admin)).not.toContainText("记录已被他人修改");
-    await expect(admin.locator("dl")).toContainText("待改密");
-
+    // Same page, no reload: change the role, then reset the password. (Each step waits for what
+    // the server re-rendered — the button, the role in the details — because the action panels
+    // are rebuilt when the refreshed page arrives, and anything typed before that is lost.)
     const rolePanel = admin.getByRole("region", { name: "更改角色" });
     await rolePanel.getByLabel("角色").selectOption("AUDITOR");
     await rolePanel.getByRole("button", { name: "保存" }).click();
     await expect(toast(admin).getByText("角色已更改，该用户需重新登录。")).toBeVisible();
     await expect(admin.locator("dl")).toContainText("稽核员");
+
+    const resetPanel = admin.getByRole("region", { name: "重置密码" });
+    await resetPanel.getByLabel("新密码").fill(`Reset-${user.username}-3`);
+    await resetPanel.getByRole("button", { name: "重置密码" }).click();
+    await expect(toast(admin).getByText("密码已重置，该用户下次登录时必须修改。")).toBeVisible();
+    await expect(admin.getByText("记录已被他人修改")).toHaveCount(0);
   });
 
   test("the list searches by username and name and filters by role and status", async ({ asRole }) => {
