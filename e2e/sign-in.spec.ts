@@ -157,13 +157,10 @@ test.describe("sign-in errors", () => {
 });
 
 test.describe("keyboard after an error", () => {
-  // BUG (components/ui/error-summary.tsx, since a4d6e5e): the summary focuses itself only in the
-  // render where the submit counter changes; on the FIRST client-side refusal that render has no
-  // errors yet, so nothing takes the focus, and because the <fieldset disabled={submitting}>
-  // disabled the field the user pressed Enter in, the focus falls to <body>. A second submit
-  // focuses the summary; a server refusal does too. Drop test.fail() once this is fixed.
+  // Regression: the summary once focused itself only in the render where the submit counter
+  // changed; on the first client-side refusal the errors arrived a render later and the focus
+  // fell to <body>.
   test("the first refused submit moves the focus to the error summary", async ({ page }) => {
-    test.fail(true, "error-summary.tsx: no focus on the first client-side refusal; focus is lost to <body>");
     await page.goto("/sign-in");
     await page.keyboard.press("Enter");
     const summary = page.getByRole("alert").filter({ hasText: "提交失败" });

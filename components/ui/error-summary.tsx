@@ -12,11 +12,14 @@ export function ErrorSummary({ items, formError, focusKey }: { items: SummaryIte
   const ref = useRef<HTMLDivElement>(null);
   const count = items.length + (formError ? 1 : 0);
   const hasContent = count > 0;
+  // Once per submit attempt, as soon as its errors are on screen (they may arrive a render after
+  // the attempt is counted); re-validation on blur within the same attempt never pulls focus away.
+  const focusedAttempt = useRef(0);
   useEffect(() => {
-    if (focusKey && hasContent) ref.current?.focus();
-    // Deliberately keyed on the attempt only: re-validation on blur must not pull focus away.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusKey]);
+    if (!focusKey || !hasContent || focusedAttempt.current === focusKey) return;
+    focusedAttempt.current = focusKey;
+    ref.current?.focus();
+  }, [focusKey, hasContent]);
   if (count === 0) return null;
   return (
     <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="rounded-md border-2 border-red-700 bg-red-50 p-4">
