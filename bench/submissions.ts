@@ -22,11 +22,16 @@ async function waitFor(url: string, timeoutMs = 120_000) {
   throw new Error(`server did not come up at ${url}`);
 }
 
+/** BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load. */
+function nodeArgs() {
+  return (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+}
+
 export async function benchSubmissions() {
   const db = await createBenchDatabase("submit");
   const env = { ...process.env, DATABASE_URL: db.url, DATA_ENCRYPTION_KEYS: `b1:${crypto.randomBytes(32).toString("base64")}`, BLIND_INDEX_KEY: crypto.randomBytes(32).toString("base64"), SECURE_COOKIES: "0", LOG_LEVEL: "warn", REQUIRE_MFA: "0" };
   Object.assign(process.env, env);
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(process.execPath, [...nodeArgs(), "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
   try {
     await waitFor(`${base}/api/health`);
     // Sessions are made through the sign-in use case itself, as the form would.
