@@ -66,3 +66,16 @@ export function enterpriseApplication(overrides: { creditCode?: string; accountN
     terminals: [{ terminalId: overrides.terminalId ?? uniqueTerminalId(), serialNo: `SN${digits(10)}`, installAddress: "五四路 1 号收银台" }],
   };
 }
+
+/** A micro-merchant: no business licence (no credit code), paid to the owner's own debit card. */
+export function microApplication(): TMerchantApplicationInput {
+  const legalRepName = "陈小微";
+  return {
+    merchant: {
+      type: "MICRO", legalName: `陈小微水果摊${crypto.randomBytes(3).toString("hex")}`, receiptName: "小微水果", creditCode: "",
+      legalRepName, legalRepId: validResidentId(), phone: `138${digits(8)}`, mcc: "5411", divisionCode: "350102", street: "南街 2 号",
+    },
+    account: { accountType: "PERSONAL", accountName: legalRepName, accountNo: luhnCard(), bankCode: "102", branchName: "工行福州分行", cnaps: validCnaps(), thirdPartyAuthRef: "", thirdPartyAuthDate: "" },
+    terminals: [{ terminalId: uniqueTerminalId(), serialNo: `SN${digits(10)}`, installAddress: "南街 2 号" }],
+  };
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { findRelatedRecords, type RelatedRecords, type RelatedRecordsQuery } from "./related-records";
 
 export type DuplicateFindings = {
   /** Refusals: the field and an i18n key. */
@@ -8,52 +9,34 @@ export type DuplicateFindings = {
   findings: { code: string; field: string; otherMerchant: string }[];
 };
 
-const OPEN: Prisma.ChangeRequestWhereInput = { openMerchantId: { not: null } };
+/** Other merchants named in the findings; the risk flags carry the full evidence. */
+const MAX_FINDINGS = 10;
 
-/**
- * Duplicate checks at entry, against approved records and requests still in flight. Runs inside the
- * submitting transaction; the unique indexes stay the final word under concurrency.
- */
-export async function findDuplicates(
-  tx: Prisma.TransactionClient,
-  input: { merchantId?: string; creditCode: string | null; accountNoHash: string; terminalIds: string[]; serialNos: string[] },
-): Promise<DuplicateFindings> {
+/** The refusals and reviewer findings in a proposal's related records. */
+export function duplicatesIn(related: RelatedRecords, query: Pick<RelatedRecordsQuery, "terminalIds" | "serialNos">): DuplicateFindings {
   const errors: Record<string, string[]> = {};
-  const findings: DuplicateFindings["findings"] = [];
-  const notSelf = input.merchantId ? { not: input.merchantId } : undefined;
+  if (related.creditCodeRegistered) errors["merchant.creditCode"] = ["validation.duplicate.creditCodeRegistered"];
+  else if (related.creditCodePending) errors["merchant.creditCode"] = ["validation.duplicate.creditCodePending"];
 
-  if (input.creditCode) {
-    const registered = await tx.merchant.findFirst({ where: { creditCode: input.creditCode, id: notSelf } });
-    const pending = await tx.changeRequest.findFirst({ where: { ...OPEN, creditCode: input.creditCode, merchantId: notSelf } });
-    if (registered) errors["merchant.creditCode"] = ["validation.duplicate.creditCodeRegistered"];
-    else if (pending) errors["merchant.creditCode"] = ["validation.duplicate.creditCodePending"];
-  }
+  const findings = related.accountHolders
+    .slice(0, MAX_FINDINGS)
+    .map((holder) => ({ code: "ACCOUNT_USED_BY_OTHER_MERCHANT", field: "account.accountNo", otherMerchant: holder.name ?? "" }));
 
-  const sameAccount = await tx.receivingAccount.findMany({
-    where: { accountNoHash: input.accountNoHash, status: { in: ["IN_FORCE", "PENDING_CONFIRMATION"] }, merchantId: notSelf },
-    select: { merchant: { select: { legalName: true } } },
-    take: 5,
-  });
-  const sameAccountPending = await tx.changeRequest.findMany({ where: { ...OPEN, accountNoHash: input.accountNoHash, merchantId: notSelf }, select: { legalName: true }, take: 5 });
-  for (const other of [...sameAccount.map((a) => a.merchant.legalName ?? ""), ...sameAccountPending.map((r) => r.legalName)]) {
-    findings.push({ code: "ACCOUNT_USED_BY_OTHER_MERCHANT", field: "account.accountNo", otherMerchant: other });
-  }
-
-  const boundTerminals = await tx.terminalBinding.findMany({
-    where: { boundTo: null, merchantId: notSelf, OR: [{ terminalId: { in: input.terminalIds } }, { serialNo: { in: input.serialNos } }] },
-    select: { terminalId: true, serialNo: true },
-  });
-  const pendingTerminals = await tx.changeRequest.findMany({
-    where: { ...OPEN, merchantId: notSelf, OR: [{ terminalIds: { hasSome: input.terminalIds } }, { serialNos: { hasSome: input.serialNos } }] },
-    select: { terminalIds: true, serialNos: true },
-  });
-  const takenIds = new Set([...boundTerminals.map((b) => b.terminalId), ...pendingTerminals.flatMap((p) => p.terminalIds)]);
-  const takenSerials = new Set([...boundTerminals.map((b) => b.serialNo), ...pendingTerminals.flatMap((p) => p.serialNos)]);
-  input.terminalIds.forEach((id, i) => {
+  const takenIds = new Set([...related.boundTerminals.map((b) => b.terminalId), ...related.pendingTerminals.flatMap((p) => p.terminalIds)]);
+  const takenSerials = new Set([...related.boundTerminals.map((b) => b.serialNo), ...related.pendingTerminals.flatMap((p) => p.serialNos)]);
+  query.terminalIds.forEach((id, i) => {
     if (takenIds.has(id)) errors[`terminals.${i}.terminalId`] = ["validation.duplicate.terminalBound"];
   });
-  input.serialNos.forEach((sn, i) => {
+  query.serialNos.forEach((sn, i) => {
     if (takenSerials.has(sn)) errors[`terminals.${i}.serialNo`] = ["validation.duplicate.serialBound"];
   });
   return { errors, findings };
+}
+
+/**
+ * Duplicate checks at entry, against approved records and requests still in flight. Inside the
+ * submitting transaction when given one; the unique indexes stay the final word under concurrency.
+ */
+export async function findDuplicates(tx: Prisma.TransactionClient, query: RelatedRecordsQuery): Promise<DuplicateFindings> {
+  return duplicatesIn(await findRelatedRecords(tx, query), query);
 }

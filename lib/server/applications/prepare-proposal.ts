@@ -1,37 +1,39 @@
 import "server-only";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZMerchantApplicationSchema, type TMerchantApplication } from "@/lib/domain/merchant/application-schema";
 import { parseInput, UseCaseError } from "@/lib/server/errors";
 import { checkReferenceData } from "./check-reference-data";
-import { findDuplicates } from "./find-duplicates";
+import { duplicatesIn } from "./find-duplicates";
+import { findRelatedRecords, relatedRecordsQuery } from "./related-records";
 import { sealApplication, type TSealedProposal } from "./seal-application";
 
-/** Validation shared by a first submission and a correction: schema, reference tables, sealing. */
-export async function prepareProposal(db: PrismaClient, data: unknown) {
+/** Validation shared by a first submission and a correction, before any database work: schema, sealing. */
+export function prepareProposal(data: unknown) {
   const app = parseInput(ZMerchantApplicationSchema, data);
-  const referenceErrors = await checkReferenceData(db, app);
-  if (Object.keys(referenceErrors).length) throw new UseCaseError("VALIDATION", referenceErrors);
   return { app, proposal: sealApplication(app) };
 }
 
-/** Duplicate refusals inside the writing transaction; findings go to the reviewer. */
-export async function refuseDuplicates(tx: Prisma.TransactionClient, app: TMerchantApplication, proposal: TSealedProposal, merchantId?: string) {
-  const duplicates = await findDuplicates(tx, {
-    merchantId,
-    creditCode: app.merchant.creditCode,
-    accountNoHash: proposal.account.accountNoHash,
-    terminalIds: app.terminals.map((t) => t.terminalId),
-    serialNos: app.terminals.map((t) => t.serialNo),
-  });
-  if (Object.keys(duplicates.errors).length) throw new UseCaseError("VALIDATION", duplicates.errors);
-  return duplicates.findings;
+/**
+ * The checks against stored records, inside the writing transaction: reference tables and
+ * duplicates, refused together so the clerk sees every problem at once; findings go to the
+ * reviewer. What was read comes back for the risk assessment in the same transaction.
+ */
+export async function checkAgainstRecords(tx: Prisma.TransactionClient, app: TMerchantApplication, proposal: TSealedProposal, merchantId: string) {
+  const query = relatedRecordsQuery(merchantId, proposal);
+  const related = await findRelatedRecords(tx, query);
+  const reference = await checkReferenceData(tx, app, related);
+  const duplicates = duplicatesIn(related, query);
+  const errors = { ...reference.errors, ...duplicates.errors };
+  if (Object.keys(errors).length) throw new UseCaseError("VALIDATION", errors);
+  return { findings: duplicates.findings, related, cardType: reference.cardType };
 }
 
 /** The columns a change request keeps beside its proposal, for queues, search and duplicate checks. */
 export function requestColumns(app: TMerchantApplication, proposal: TSealedProposal) {
   return {
     proposal: proposal as unknown as Prisma.InputJsonValue,
-    creditCode: app.merchant.creditCode,
+    // Micro-merchants have none: null, so the unique indexes do not treat "" as a shared code.
+    creditCode: app.merchant.creditCode || null,
     legalName: app.merchant.legalName,
     accountNoHash: proposal.account.accountNoHash,
     accountLast4: proposal.account.accountLast4,

@@ -5,6 +5,10 @@ import { canonicalAuditRow } from "@/lib/domain/audit/canonical";
 import { ZAuditEventSchema, type TAuditEvent } from "@/lib/domain/audit/events";
 import type { RequestMeta } from "@/lib/server/request-meta";
 
+function jsonOrNull(value: unknown) {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
 export type AuditActor = { id: string; username: string } | null;
 
 export function hashAuditRow(prevHash: string, canonical: string) {
@@ -40,15 +44,13 @@ export async function recordAuditEvent(
     after: "after" in parsed ? (parsed.after ?? null) : null,
   };
   const hash = hashAuditRow(head.hash, canonicalAuditRow(row));
-  await tx.auditEvent.create({
-    data: {
-      ...row,
-      before: row.before === null ? undefined : (row.before as Prisma.InputJsonValue),
-      after: row.after === null ? undefined : (row.after as Prisma.InputJsonValue),
-      prevHash: head.hash,
-      hash,
-    },
-  });
-  await tx.auditChainHead.update({ where: { id: 1 }, data: { seq: row.seq, hash } });
+  // The event and the head move in one statement: every audited write pays this under the head lock.
+  await tx.$executeRaw`
+    WITH appended AS (
+      INSERT INTO "AuditEvent" ("seq", "at", "actorId", "actorName", "action", "entity", "entityId", "ip", "userAgent", "before", "after", "prevHash", "hash")
+      VALUES (${row.seq}, ${row.at.toISOString()}::timestamp(3), ${row.actorId}, ${row.actorName}, ${row.action}, ${row.entity}, ${row.entityId},
+              ${row.ip}, ${row.userAgent}, ${jsonOrNull(row.before)}::jsonb, ${jsonOrNull(row.after)}::jsonb, ${head.hash}, ${hash})
+      RETURNING "seq")
+    UPDATE "AuditChainHead" SET "seq" = (SELECT "seq" FROM appended), "hash" = ${hash} WHERE id = 1`;
   return { seq: row.seq, hash };
 }

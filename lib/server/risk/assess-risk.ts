@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { evaluateRisk, type RiskAssessment } from "@/lib/domain/risk";
-import { readSettings } from "@/lib/server/settings/read-settings";
+import { readSettings, settingsFrom } from "@/lib/server/settings/read-settings";
 import { gatherRiskFacts, type RiskAssessmentInput } from "./gather-risk-facts";
 
 export type { RiskAssessmentInput } from "./gather-risk-facts";
@@ -13,6 +13,6 @@ export type { RiskAssessmentInput } from "./gather-risk-facts";
  */
 export async function assessRisk(tx: Prisma.TransactionClient, input: RiskAssessmentInput, now: Date): Promise<RiskAssessment> {
   const facts = await gatherRiskFacts(tx, input, now);
-  const settings = await readSettings(tx);
+  const settings = input.related ? settingsFrom(input.related.settings ?? {}) : await readSettings(tx);
   return evaluateRisk(facts, settings.risk);
 }

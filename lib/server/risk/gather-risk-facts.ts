@@ -1,16 +1,12 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ContactChangeField, MccRiskLevel, RiskFacts, WatchListKind } from "@/lib/domain/risk";
+import type { ContactChangeField, MccRiskLevel, RiskCardType, RiskFacts } from "@/lib/domain/risk";
 import { checkField } from "@/lib/domain/validation";
 import type { TSealedProposal } from "@/lib/server/applications/seal-application";
+import { findRelatedRecords, relatedRecordsQuery, type RelatedRecords } from "@/lib/server/applications/related-records";
 import { lookupCardBin } from "@/lib/server/reference/lookup-card-bin";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Names gathered per query; enough for evidence and any sane threshold (settings cap at 20). */
-const MAX_ROWS = 100;
-
-const OPEN: Prisma.ChangeRequestWhereInput = { openMerchantId: { not: null } };
-
 export type RiskAssessmentInput = {
   kind: "ONBOARD" | "UPDATE";
   /** The merchant the request is for (for ONBOARD, the new ONBOARDING merchant's id; it need not exist yet). */
@@ -20,16 +16,11 @@ export type RiskAssessmentInput = {
   plainAccountNo: string;
   /** The approved values the UPDATE replaces; read from the master record when omitted. */
   previous?: { phone: string | null; legalRepIdHash: string | null; accountNoHash: string | null };
+  /** Already looked up by the caller for its duplicate checks; read here when omitted. */
+  related?: RelatedRecords;
+  /** The BIN table's verdict on a personal account, when the caller has looked it up already. */
+  cardType?: RiskCardType | null;
 };
-
-/** Reads the `merchant.legalRepIdHash` of a stored proposal without trusting its shape. */
-function proposalLegalRepIdHash(proposal: Prisma.JsonValue): string | null {
-  if (typeof proposal !== "object" || proposal === null || Array.isArray(proposal)) return null;
-  const merchant = (proposal as Record<string, unknown>).merchant;
-  if (typeof merchant !== "object" || merchant === null) return null;
-  const hash = (merchant as Record<string, unknown>).legalRepIdHash;
-  return typeof hash === "string" ? hash : null;
-}
 
 /** Merchant names keyed by merchant id, so a merchant found twice (approved and in an open request) counts once. */
 function namesByMerchant(rows: { merchantId: string; name: string | null }[]): string[] {
@@ -53,23 +44,11 @@ function toMccRiskLevel(n: number | undefined): MccRiskLevel {
 export async function gatherRiskFacts(tx: Prisma.TransactionClient, input: RiskAssessmentInput, now: Date): Promise<RiskFacts> {
   const { kind, merchantId, proposal } = input;
   const { merchant: m, account: a } = proposal;
-  const notSelf = { not: merchantId };
+
+  const related = input.related ?? (await findRelatedRecords(tx, relatedRecordsQuery(merchantId, proposal)));
 
   // ── 2. The same account elsewhere: approved (in force / awaiting confirmation) and in open requests.
-  const sameAccount = await tx.receivingAccount.findMany({
-    where: { accountNoHash: a.accountNoHash, status: { in: ["IN_FORCE", "PENDING_CONFIRMATION"] }, merchantId: notSelf },
-    select: { merchantId: true, merchant: { select: { legalName: true } } },
-    take: MAX_ROWS,
-  });
-  const sameAccountOpen = await tx.changeRequest.findMany({
-    where: { ...OPEN, accountNoHash: a.accountNoHash, merchantId: notSelf },
-    select: { merchantId: true, legalName: true },
-    take: MAX_ROWS,
-  });
-  const otherMerchantsWithAccount = namesByMerchant([
-    ...sameAccount.map((r) => ({ merchantId: r.merchantId, name: r.merchant.legalName })),
-    ...sameAccountOpen.map((r) => ({ merchantId: r.merchantId, name: r.legalName })),
-  ]);
+  const otherMerchantsWithAccount = namesByMerchant(related.accountHolders);
 
   // ── 4 / 5. History of this merchant (UPDATE only: an onboarding has none).
   let accountChangesLast90Days = 0;
@@ -96,35 +75,10 @@ export async function gatherRiskFacts(tx: Prisma.TransactionClient, input: RiskA
   }
 
   // ── 3. Card type by BIN, personal accounts only.
-  const cardType = a.accountType === "PERSONAL" ? ((await lookupCardBin(input.plainAccountNo, tx))?.cardType ?? null) : null;
-
-  // ── 7. MCC risk level (unknown MCC: 0; the entry checks refuse unknown MCCs anyway).
-  const mcc = await tx.mcc.findUnique({ where: { code: m.mcc }, select: { riskLevel: true } });
+  const cardType = a.accountType !== "PERSONAL" ? null : input.cardType !== undefined ? input.cardType : ((await lookupCardBin(input.plainAccountNo, tx))?.cardType ?? null);
 
   // ── 8b. The same phone on unrelated merchants: a merchant with the same legal representative is related.
-  const samePhone = await tx.merchant.findMany({
-    where: { phone: m.phone, id: notSelf },
-    select: { id: true, legalName: true, legalRepIdHash: true },
-    take: MAX_ROWS,
-  });
-  const samePhoneOpen = await tx.changeRequest.findMany({
-    where: { ...OPEN, phone: m.phone, merchantId: notSelf },
-    select: { merchantId: true, legalName: true, proposal: true },
-    take: MAX_ROWS,
-  });
-  const otherMerchantsWithPhone = namesByMerchant([
-    ...samePhone.filter((r) => r.legalRepIdHash !== m.legalRepIdHash).map((r) => ({ merchantId: r.id, name: r.legalName })),
-    ...samePhoneOpen.filter((r) => proposalLegalRepIdHash(r.proposal) !== m.legalRepIdHash).map((r) => ({ merchantId: r.merchantId, name: r.legalName })),
-  ]);
-
-  // ── 9. Watch list: blind indexes for account and ID, the plain code for credit codes (public).
-  const watchWhere: Prisma.WatchListEntryWhereInput[] = [
-    { kind: "ACCOUNT_NO", valueHash: a.accountNoHash },
-    { kind: "RESIDENT_ID", valueHash: m.legalRepIdHash },
-  ];
-  if (m.creditCode) watchWhere.push({ kind: "CREDIT_CODE", valueHash: m.creditCode });
-  const hits = await tx.watchListEntry.findMany({ where: { OR: watchWhere }, select: { kind: true } });
-  const watchListHits = [...new Set(hits.map((h) => h.kind as WatchListKind))];
+  const otherMerchantsWithPhone = namesByMerchant(related.phoneHolders.filter((r) => r.legalRepIdHash !== m.legalRepIdHash));
 
   return {
     kind,
@@ -148,10 +102,10 @@ export async function gatherRiskFacts(tx: Prisma.TransactionClient, input: RiskA
     cnaps: a.cnaps,
     divisionCode: m.divisionCode,
     mcc: m.mcc,
-    mccRiskLevel: toMccRiskLevel(mcc?.riskLevel),
+    mccRiskLevel: toMccRiskLevel(related.mccRiskLevel ?? undefined),
     phoneIsMvno: checkField("mobile", m.phone).warnings.includes("MVNO_SEGMENT"),
     phoneLast4: m.phone.slice(-4),
     otherMerchantsWithPhone,
-    watchListHits,
+    watchListHits: related.watchListHits,
   };
 }

@@ -27,7 +27,7 @@ export async function applyApprovedChange(
     where: { id: current.id, version: current.version },
     data: {
       version, merchantNo, status: "ACTIVE", onboardedAt: current.onboardedAt ?? now,
-      type: m.type, legalName: m.legalName, receiptName: m.receiptName, creditCode: m.creditCode, legalRepName: m.legalRepName,
+      type: m.type, legalName: m.legalName, receiptName: m.receiptName, creditCode: m.creditCode || null, legalRepName: m.legalRepName,
       legalRepIdEnc: m.legalRepIdEnc, legalRepIdHash: m.legalRepIdHash, legalRepIdLast4: m.legalRepIdLast4,
       phone: m.phone, mcc: m.mcc, divisionCode: m.divisionCode, street: m.street,
     },

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { prepareProposal, refuseDuplicates, requestColumns } from "@/lib/server/applications/prepare-proposal";
+import { prepareProposal, checkAgainstRecords, requestColumns } from "@/lib/server/applications/prepare-proposal";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { Actor } from "@/lib/server/auth/current-actor";
@@ -21,11 +21,11 @@ export async function correctChangeRequest({ actor, input, requestMeta }: { acto
   authorize(actor, "change:submit");
   const { changeRequestId, version, data } = parseInput(ZCorrectSchema, input);
   const db = await prisma();
-  const { app, proposal } = await prepareProposal(db, data);
+  const { app, proposal } = prepareProposal(data);
   return db.$transaction(async (tx) => {
     const { request, to } = await loadForDecision(tx, actor, "resubmit", { changeRequestId, version });
-    const findings = await refuseDuplicates(tx, app, proposal, request.merchantId);
-    const risk = await assessRisk(tx, { kind: request.kind, merchantId: request.merchantId, proposal, plainAccountNo: app.account.accountNo }, new Date());
+    const { findings, related, cardType } = await checkAgainstRecords(tx, app, proposal, request.merchantId);
+    const risk = await assessRisk(tx, { kind: request.kind, merchantId: request.merchantId, proposal, plainAccountNo: app.account.accountNo, related, cardType }, new Date());
     await moveRequest(tx, request, {
       ...requestColumns(app, proposal),
       findings: findings as unknown as Prisma.InputJsonValue,

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/server/db";
 import { codeOf } from "@/test/integration/outcomes";
 import { submitApplication } from "@/lib/server/applications/submit-application";
 import { meta, seedActor } from "@/test/integration/actors";
-import { enterpriseApplication, ensureReferenceRows } from "@/test/integration/applications";
+import { enterpriseApplication, ensureReferenceRows, microApplication } from "@/test/integration/applications";
 import { verifiedRequest } from "@/test/integration/workflow";
 import { approveChangeRequest } from "./approve-change-request";
 import { accountInForceAt, terminalBindingAt } from "./in-force";
@@ -77,6 +77,23 @@ describe("approval", () => {
     expect((await terminalBindingAt(db, data.terminals[0]!.terminalId, new Date()))?.merchantId).toBe(merchant.id);
     expect(await db.merchantVersion.count({ where: { merchantId: merchant.id } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "change.approved", entityId: request.id } })).toBe(1);
+  });
+
+  it("micro-merchants have no credit code: two at once are neither duplicates of each other nor asked for one", async () => {
+    const [maker, verifier, supervisor] = [await seedActor("CLERK"), await seedActor("CLERK"), await seedActor("SUPERVISOR")];
+    const db = await prisma();
+    const submitted = [];
+    for (const data of [microApplication(), microApplication()]) {
+      const { changeRequestId } = await submitApplication({ actor: maker, input: { data }, requestMeta });
+      submitted.push({ data, changeRequestId });
+    }
+    for (const { data, changeRequestId } of submitted) {
+      const request = await db.changeRequest.findUniqueOrThrow({ where: { id: changeRequestId } });
+      expect(request.creditCode).toBeNull();
+      await verifyChangeRequest({ actor: verifier, input: { changeRequestId, version: 1, accountName: data.account.accountName, accountNo: data.account.accountNo, cnaps: data.account.cnaps }, requestMeta });
+      expect(await approveChangeRequest({ actor: supervisor, input: { changeRequestId, version: 2 }, requestMeta })).toMatchObject({ status: "EFFECTIVE" });
+      expect((await db.merchant.findUniqueOrThrow({ where: { id: request.merchantId } })).creditCode).toBeNull();
+    }
   });
 
   it("maker and verifier cannot approve; clerks cannot; a double click changes nothing the second time", async () => {
