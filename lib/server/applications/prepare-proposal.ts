@@ -4,11 +4,15 @@ import { ZMerchantApplicationSchema, type TMerchantApplication } from "@/lib/dom
 import { parseInput, UseCaseError } from "@/lib/server/errors";
 import { checkReferenceData } from "./check-reference-data";
 import { findDuplicates } from "./find-duplicates";
+import { parseKeepingSealed, type TKeepSealed } from "./keep-sealed";
 import { sealApplication, type TSealedProposal } from "./seal-application";
 
-/** Validation shared by a first submission and a correction: schema, reference tables, sealing. */
-export async function prepareProposal(db: PrismaClient, data: unknown) {
-  const app = parseInput(ZMerchantApplicationSchema, data);
+/**
+ * Validation shared by a first submission and a correction: schema, reference tables, sealing.
+ * With `keepSealed`, a blank sealed number keeps the one in that stored proposal.
+ */
+export async function prepareProposal(db: PrismaClient, data: unknown, keepSealed?: TKeepSealed) {
+  const app = keepSealed ? parseKeepingSealed(data, keepSealed) : parseInput(ZMerchantApplicationSchema, data);
   const referenceErrors = await checkReferenceData(db, app);
   if (Object.keys(referenceErrors).length) throw new UseCaseError("VALIDATION", referenceErrors);
   return { app, proposal: sealApplication(app) };
