@@ -61,6 +61,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/merchants/[id]": { access: BUSINESS, params: { id: "unknown" }, why: "One merchant (merchant:read)." },
   "/change-requests": { access: BUSINESS, why: "Change requests (merchant:read)." },
   "/change-requests/[id]": { access: BUSINESS, params: { id: "unknown" }, why: "One change request's review (merchant:read)." },
+  "/change-requests/[id]/correct": { access: ["CLERK"], params: { id: "unknown" }, why: "The maker corrects a returned request (change:submit); another clerk is refused on the page." },
   "/verify": { access: ["CLERK"], why: "Blind re-key queue: clerks verify other clerks' entries (change:verify)." },
   "/verify/[id]": { access: ["CLERK"], params: { id: "unknown" }, why: "One blind re-key (change:verify)." },
   "/approvals": { access: ["SUPERVISOR"], why: "Approval queue (change:approve): supervisors only." },

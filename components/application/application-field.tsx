@@ -1,6 +1,7 @@
 "use client";
 
 import { cloneElement, type ReactElement, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { useApplicationForm, type TNote } from "./form-context";
 
 const NOTE_TONE = { warn: "border-amber-400 bg-amber-50 text-amber-900", info: "border-slate-300 bg-slate-50 text-slate-700" } as const;
@@ -18,18 +19,33 @@ export function ApplicationField({ path, label, hint, notes: extraNotes = [], ch
   children: ReactElement<Record<string, unknown>>;
   className?: string;
 }) {
-  const { errorsFor, notesFor } = useApplicationForm();
+  const t = useTranslations("correction");
+  const { errorsFor, notesFor, edit } = useApplicationForm();
   const errors = errorsFor(path);
   const notes = [...notesFor(path), ...extraNotes];
+  const flagged = !!edit?.flagged.includes(path);
+  const onFile = edit?.onFile[path];
   const hintId = hint ? `${path}-hint` : undefined;
+  const flaggedId = flagged ? `${path}-flagged` : undefined;
+  const onFileId = onFile !== undefined ? `${path}-on-file` : undefined;
   const errorId = errors.length ? `${path}-error` : undefined;
   const noteId = notes.length ? `${path}-note` : undefined;
-  const describedBy = [hintId, errorId, noteId].filter(Boolean).join(" ") || undefined;
+  const describedBy = [flaggedId, onFileId, hintId, errorId, noteId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`space-y-1 ${className}`}>
+    <div className={`space-y-1 ${flagged ? "rounded-md border-l-4 border-amber-500 bg-amber-50 py-2 pr-2 pl-3" : ""} ${className}`} data-flagged={flagged || undefined}>
       <label htmlFor={path} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
+      {flagged && (
+        <p id={flaggedId} className="text-xs font-semibold text-amber-900">
+          {t("flaggedField")}
+        </p>
+      )}
+      {onFile !== undefined && (
+        <p id={onFileId} className="text-xs font-medium text-slate-800">
+          {t(flagged ? "retypeSealed" : "keepSealed", { last4: onFile })}
+        </p>
+      )}
       {hint && (
         <p id={hintId} className="text-xs text-slate-600">
           {hint}

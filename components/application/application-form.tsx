@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, type KeyboardEvent } from "react";
+import { useMemo } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -10,14 +10,9 @@ import { emptyApplication, ZMerchantApplicationSchema } from "@/lib/domain/merch
 import type { TApplicationDraftData } from "@/lib/domain/merchant/draft-schema";
 import type { ActionResult } from "@/lib/server/errors";
 import type { TApplicationFormOptions } from "@/lib/server/applications/form-options";
-import { AccountSection } from "./account-section";
-import { ApplicationErrorSummary } from "./application-error-summary";
+import { ApplicationFormFrame } from "./application-form-frame";
 import { DraftStatus } from "./draft-status";
-import { ApplicationFormProvider, type TApplicationFormValues } from "./form-context";
-import { moveToNextField } from "./keyboard";
-import { MerchantSection } from "./merchant-section";
-import { useSummaryLabels } from "./summary-labels";
-import { TerminalsSection } from "./terminals-section";
+import type { TApplicationFormValues } from "./form-context";
 import { useDraftAutosave, type TSaveDraft } from "./use-draft-autosave";
 import { useIdentifierChecks, type TDuplicateFinding, type TPreviewDuplicates } from "./use-identifier-checks";
 
@@ -41,15 +36,14 @@ export function ApplicationForm({ options, actions, draft }: { options: TApplica
   const locale = useLocale() === "en" ? "en" : "zh-CN";
   const router = useRouter();
   const toast = useToast();
-  const labelsFor = useSummaryLabels();
   const defaultValues = useMemo(() => initialValues(draft), [draft]);
 
-  const { form, onSubmit, formError, errorsOf, translate, submitting } = useServerForm<TApplicationFormValues, TSubmitResult>({
+  const server = useServerForm<TApplicationFormValues, TSubmitResult>({
     schema: ZMerchantApplicationSchema,
     // The hook hands over the schema's *output*; the server parses the clerk's raw values itself.
     action: async () => {
       const { draftId, version } = await autosave.settle();
-      const result = await actions.submit({ data: form.getValues(), draftId, draftVersion: version });
+      const result = await actions.submit({ data: server.form.getValues(), draftId, draftVersion: version });
       if (!result.ok) autosave.reschedule();
       return result;
     },
@@ -61,50 +55,17 @@ export function ApplicationForm({ options, actions, draft }: { options: TApplica
       router.push("/my-work");
     },
   });
-  const autosave = useDraftAutosave(form, actions.saveDraft, { draftId: draft?.id, version: draft?.version, savedAt: draft?.updatedAt });
-  const checks = useIdentifierChecks(form, actions.previewDuplicates, locale);
-
-  const errorsFor = useCallback(
-    (path: string) => [...new Set([...errorsOf(path as never), ...checks.extraErrors(path).map(translate)])],
-    [errorsOf, checks, translate],
-  );
-  const summaryItems = labelsFor(form.getValues("terminals").length).flatMap(([path, label]) => errorsFor(path).map((message) => ({ path, label, message })));
-
-  // Enter never submits: in a field it moves on like Tab; only the submit button submits.
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
-    const target = event.target;
-    if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement) {
-      event.preventDefault();
-      moveToNextField(event.currentTarget, target);
-    }
-  };
+  const autosave = useDraftAutosave(server.form, actions.saveDraft, { draftId: draft?.id, version: draft?.version, savedAt: draft?.updatedAt });
+  const checks = useIdentifierChecks(server.form, actions.previewDuplicates, locale);
 
   const conflict = autosave.status.kind === "conflict";
   return (
-    <ApplicationFormProvider
-      value={{ form, options, locale, errorsFor, notesFor: checks.notesFor, identifierBlur: checks.identifierBlur, terminalsChanged: checks.terminalsChanged }}
-    >
-      <form
-        onSubmit={(event) => {
-          checks.checkBeforeSubmit();
-          return onSubmit(event);
-        }}
-        onKeyDown={onKeyDown} noValidate className="space-y-6" aria-label={t("formLabel")}>
-        <ApplicationErrorSummary items={summaryItems} formError={formError} attempt={form.formState.submitCount} />
-        <fieldset disabled={submitting} className="space-y-6">
-          <MerchantSection />
-          <AccountSection />
-          <TerminalsSection />
-          <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
-            <Button type="submit" disabled={conflict}>{submitting ? t("submitting") : t("submit")}</Button>
-            <Button variant="secondary" disabled={conflict || autosave.status.kind === "saving"} onClick={() => void autosave.saveNow()}>
-              {t("saveDraft")}
-            </Button>
-            <DraftStatus status={autosave.status} />
-          </div>
-        </fieldset>
-      </form>
-    </ApplicationFormProvider>
+    <ApplicationFormFrame server={server} checks={checks} options={options} locale={locale} label={t("formLabel")}>
+      <Button type="submit" disabled={conflict}>{server.submitting ? t("submitting") : t("submit")}</Button>
+      <Button variant="secondary" disabled={conflict || autosave.status.kind === "saving"} onClick={() => void autosave.saveNow()}>
+        {t("saveDraft")}
+      </Button>
+      <DraftStatus status={autosave.status} />
+    </ApplicationFormFrame>
   );
 }

@@ -8,6 +8,9 @@ import type { TApplicationFormOptions } from "@/lib/server/applications/form-opt
 export type TApplicationFormValues = TMerchantApplicationInput;
 export type TNote = { tone: "warn" | "info"; text: string };
 
+/** Editing stored data: the last 4 of each sealed number on file (by field path), and the paths a checker found different. */
+export type TEditMarks = { onFile: Partial<Record<string, string>>; flagged: readonly string[] };
+
 /** What every section needs from the form around it. */
 export type TApplicationFormContext = {
   form: UseFormReturn<TApplicationFormValues>;
@@ -21,6 +24,8 @@ export type TApplicationFormContext = {
   identifierBlur: (path: string) => void;
   /** Terminal rows were added or removed: their notes and duplicate results no longer line up. */
   terminalsChanged: () => void;
+  /** Only when editing stored data rather than entering a new application. */
+  edit?: TEditMarks;
 };
 
 const ApplicationFormContext = createContext<TApplicationFormContext | null>(null);

@@ -68,7 +68,13 @@ const without = <T,>(record: Record<string, T>, drop: (key: string) => boolean) 
  * On blur of an identifier: write the normalised value back, keep its warnings as notes, check the
  * field at once, and for credit code / account / terminals ask the server about duplicates.
  */
-export function useIdentifierChecks(form: UseFormReturn<TApplicationFormValues>, previewDuplicates: TPreviewDuplicates, locale: "zh-CN" | "en") {
+export function useIdentifierChecks(
+  form: UseFormReturn<TApplicationFormValues>,
+  previewDuplicates: TPreviewDuplicates,
+  locale: "zh-CN" | "en",
+  /** Paths a blank value is fine for: sealed numbers kept on file when editing stored data. */
+  keepBlank: readonly string[] = [],
+) {
   const t = useTranslations("application");
   const [checkNotes, setCheckNotes] = useState<Record<string, TNote[]>>({});
   const [findingNotes, setFindingNotes] = useState<Record<string, TNote[]>>({});
@@ -149,12 +155,12 @@ export function useIdentifierChecks(form: UseFormReturn<TApplicationFormValues>,
     for (const path of OBJECT_STEP_ONLY) {
       const raw = form.getValues(path as Path<TApplicationFormValues>);
       const kind = kindOf(path, form.getValues("account.accountType"));
-      if (!kind || typeof raw !== "string") continue;
+      if (!kind || typeof raw !== "string" || (keepBlank.includes(path) && raw.trim() === "")) continue;
       const result = checkIdentifier(kind, raw);
       if (!result.ok) errors[path] = [`field.${result.code ?? "BAD_FORMAT"}`];
     }
     setCheckErrors(errors);
-  }, [form]);
+  }, [form, keepBlank]);
 
   const notesFor = useCallback((path: string) => [...(checkNotes[path] ?? []), ...(findingNotes[path] ?? [])], [checkNotes, findingNotes]);
 

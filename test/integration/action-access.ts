@@ -28,5 +28,7 @@ export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in">
   "app/(app)/change-requests/actions.ts#rejectChangeRequestAction": "change:approve",
   "app/(app)/change-requests/actions.ts#returnChangeRequestAction": "change:approve",
   "app/(app)/change-requests/actions.ts#bulkApproveAction": "change:approve",
+  "app/(app)/change-requests/actions.ts#correctChangeRequestAction": "change:submit",
+  "app/(app)/change-requests/actions.ts#cancelChangeRequestAction": "change:submit",
   "app/(app)/merchants/actions.ts#unmaskAccountAction": "account:unmask",
 };

@@ -5,6 +5,7 @@ import { ChangeRequestTable } from "@/components/change-requests/change-request-
 import { listMyDrafts } from "@/lib/server/applications/list-my-drafts";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { listChangeRequests } from "@/lib/server/change-requests/list-change-requests";
+import { listReturnedToMe } from "@/lib/server/workflow/queues";
 import { DeleteDraftButton } from "./delete-draft-button";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,12 +18,35 @@ export default async function MyWorkPage() {
   const format = await getFormatter();
   const drafts = await listMyDrafts(actor);
   const { requests } = await listChangeRequests(actor, { mine: "1" });
+  const returned = await listReturnedToMe(actor);
+  const fieldNames = (fields: string[]) => format.list(fields.map((f) => (t.has(`verify.fields.${f}`) ? t(`verify.fields.${f}`) : f)), { type: "conjunction" });
   return (
     <div className="space-y-8">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">{t("work.title")}</h1>
         <Link href="/applications/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">{t("work.newApplication")}</Link>
       </div>
+      <section aria-labelledby="returned" className="space-y-3">
+        <h2 id="returned" className="text-lg font-semibold">{t("work.returned")}</h2>
+        {returned.length === 0 ? (
+          <p className="text-slate-600">{t("work.noReturned")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 rounded-md border border-amber-300 bg-white">
+            {returned.map((r) => (
+              <li key={r.id} data-reference={r.reference} className="flex items-center justify-between gap-4 px-4 py-3">
+                <div className="space-y-0.5">
+                  <p className="font-medium"><span className="font-mono">{r.reference}</span> · {r.legalName}</p>
+                  {r.mismatchedFields.length > 0 && <p className="text-sm text-amber-900">{t("work.returnedMismatch", { fields: fieldNames(r.mismatchedFields) })}</p>}
+                  {r.decisionNote && <p className="text-sm text-slate-700">{t("work.returnedComment", { comment: r.decisionNote })}</p>}
+                </div>
+                <Link href={`/change-requests/${r.id}/correct`} className="shrink-0 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+                  {t("work.correct")}<span className="sr-only"> {r.reference}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="drafts" className="space-y-3">
         <h2 id="drafts" className="text-lg font-semibold">{t("work.drafts")}</h2>
         {drafts.length === 0 ? (

@@ -37,6 +37,7 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
     after: z.object({ status: z.string(), merchantId: z.string(), merchantVersion: z.number().nullable(), acknowledgedFlags: z.array(z.string()) }),
   }),
   z.object({ action: z.literal("change.rejected"), entity: z.literal("change-request"), entityId: z.string(), before: z.object({ status: z.string() }), after: z.object({ reason: z.string() }) }),
+  z.object({ action: z.literal("change.cancelled"), entity: z.literal("change-request"), entityId: z.string(), before: z.object({ status: z.string() }), after: z.object({ status: z.string() }) }),
   z.object({ action: z.literal("change.returned"), entity: z.literal("change-request"), entityId: z.string(), before: z.object({ status: z.string() }), after: z.object({ comment: z.string() }) }),
   z.object({
     action: z.literal("change.submitted"),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ageOnDate, checkField, cnapsBankCategory, usccEntityType } from "@/lib/domain/validation";
 import { identifier, nameField } from "./identifier-field";
+import { isKeptBlank, type TSealedField } from "./sealed-fields";
 
 export const MERCHANT_TYPES = ["ENTERPRISE", "INDIVIDUAL_BUSINESS", "MICRO"] as const;
 export const ACCOUNT_TYPES = ["CORPORATE", "PERSONAL"] as const;
@@ -10,7 +11,37 @@ export type TAccountType = (typeof ACCOUNT_TYPES)[number];
 const optionalText = (max: number) =>
   z.string().max(max, { error: "validation.tooLong" }).transform((s) => s.trim()).optional().default("");
 
-export const ZMerchantPartSchema = z.strictObject({
+// Checked here as "some valid account number", so a bad one shows on the first submit; the
+// type-specific rule (card vs corporate account) runs with the whole application below.
+const accountNoTyped = z
+  .string({ error: "validation.required" })
+  .max(256)
+  .superRefine((raw, ctx) => {
+    const corporate = checkField("corporateAccount", raw);
+    if (!corporate.ok && !checkField("bankCard", raw).ok) ctx.addIssue({ code: "custom", message: `field.${corporate.code}` });
+  });
+
+type TSealedInput = z.ZodType<string, string>;
+const TYPED: Record<TSealedField, TSealedInput> = { legalRepId: identifier("residentId"), accountNo: accountNoTyped };
+
+/**
+ * A sealed number on a form that edits stored data: blank keeps the value on file (output ""),
+ * unless it must be re-typed; anything typed is checked as on a new entry.
+ */
+function keptOrTyped(field: TSealedField, mustRetype: boolean): TSealedInput {
+  return z.string({ error: "validation.required" }).transform((raw, ctx) => {
+    if (isKeptBlank(raw)) {
+      if (mustRetype) ctx.addIssue({ code: "custom", message: "validation.sealed.retype" });
+      return "";
+    }
+    const typed = TYPED[field].safeParse(raw);
+    if (typed.success) return typed.data;
+    for (const issue of typed.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+    return z.NEVER;
+  });
+}
+
+const merchantPart = (legalRepId: TSealedInput) => z.strictObject({
   type: z.enum(MERCHANT_TYPES, { error: "validation.merchant.type" }),
   legalName: nameField(100),
   receiptName: nameField(40),
@@ -27,7 +58,7 @@ export const ZMerchantPartSchema = z.strictObject({
       return z.NEVER;
     }),
   legalRepName: nameField(40),
-  legalRepId: identifier("residentId"),
+  legalRepId,
   phone: z.string({ error: "validation.required" }).transform((raw, ctx) => {
     const mobile = checkField("mobile", raw);
     if (mobile.ok) return mobile.normalized!;
@@ -41,18 +72,10 @@ export const ZMerchantPartSchema = z.strictObject({
   street: nameField(200),
 });
 
-export const ZAccountPartSchema = z.strictObject({
+const accountPart = (accountNo: TSealedInput) => z.strictObject({
   accountType: z.enum(ACCOUNT_TYPES, { error: "validation.account.type" }),
   accountName: nameField(100),
-  // Checked here as "some valid account number", so a bad one shows on the first submit; the
-  // type-specific rule (card vs corporate account) runs with the whole application below.
-  accountNo: z
-    .string({ error: "validation.required" })
-    .max(256)
-    .superRefine((raw, ctx) => {
-      const corporate = checkField("corporateAccount", raw);
-      if (!corporate.ok && !checkField("bankCard", raw).ok) ctx.addIssue({ code: "custom", message: `field.${corporate.code}` });
-    }),
+  accountNo,
   bankCode: z.string({ error: "validation.account.bank" }).regex(/^\d{3}$/, { error: "validation.account.bank" }),
   branchName: nameField(100),
   cnaps: identifier("cnaps"),
@@ -69,12 +92,21 @@ export const ZTerminalPartSchema = z.strictObject({
   installAddress: nameField(200),
 });
 
-/** The whole application as a clerk submits it; `today` fixes the age rule's date in tests. */
-export function makeApplicationSchema(today: () => Date = () => new Date()) {
+export const ZMerchantPartSchema = merchantPart(TYPED.legalRepId);
+export const ZAccountPartSchema = accountPart(TYPED.accountNo);
+
+/**
+ * The whole application as a clerk submits it; `today` fixes the age rule's date in tests.
+ * With `keepSealed`, the sealed numbers may be blank (keep what is on file, see sealed-fields.ts):
+ * the rules that need their value are then left to the server, which fills them in and judges
+ * the whole application again with the plain schema.
+ */
+export function makeApplicationSchema(today: () => Date = () => new Date(), keepSealed?: { mustRetype: readonly TSealedField[] }) {
+  const sealedInput = (field: TSealedField) => (keepSealed ? keptOrTyped(field, keepSealed.mustRetype.includes(field)) : TYPED[field]);
   return z
     .strictObject({
-      merchant: ZMerchantPartSchema,
-      account: ZAccountPartSchema,
+      merchant: merchantPart(sealedInput("legalRepId")),
+      account: accountPart(sealedInput("accountNo")),
       terminals: z.array(ZTerminalPartSchema).min(1, { error: "validation.terminal.min" }).max(50, { error: "validation.terminal.max" }),
     })
     .transform((app, ctx) => {
@@ -93,15 +125,15 @@ export function makeApplicationSchema(today: () => Date = () => new Date()) {
           if (merchant.type === "INDIVIDUAL_BUSINESS" && entity !== "individualBusiness") issue(["merchant", "creditCode"], "validation.merchant.creditCodeNotIndividual");
         }
       }
-      const age = ageOnDate(merchant.legalRepId, today());
+      const age = merchant.legalRepId ? ageOnDate(merchant.legalRepId, today()) : null;
       if (age !== null && age < 16) issue(["merchant", "legalRepId"], "validation.merchant.legalRepTooYoung");
 
       // Who may receive the money (DOMAIN.md §3).
       if (merchant.type === "ENTERPRISE" && account.accountType !== "CORPORATE") issue(["account", "accountType"], "validation.account.enterpriseCorporateOnly");
       if (merchant.type === "MICRO" && account.accountType !== "PERSONAL") issue(["account", "accountType"], "validation.account.microPersonalOnly");
 
-      const accountCheck = checkField(account.accountType === "PERSONAL" ? "bankCard" : "corporateAccount", account.accountNo);
-      if (!accountCheck.ok) issue(["account", "accountNo"], `field.${accountCheck.code}`);
+      const accountCheck = account.accountNo ? checkField(account.accountType === "PERSONAL" ? "bankCard" : "corporateAccount", account.accountNo) : null;
+      if (accountCheck && !accountCheck.ok) issue(["account", "accountNo"], `field.${accountCheck.code}`);
 
       const expectedName = account.accountType === "CORPORATE" ? merchant.legalName : merchant.legalRepName;
       const thirdParty = account.accountName !== expectedName;
@@ -124,8 +156,8 @@ export function makeApplicationSchema(today: () => Date = () => new Date()) {
         merchant: { ...merchant, creditCode: creditCode || null },
         account: {
           ...account,
-          accountNo: accountCheck.normalized ?? account.accountNo,
-          accountNoWarnings: accountCheck.warnings,
+          accountNo: accountCheck?.normalized ?? account.accountNo,
+          accountNoWarnings: accountCheck?.warnings ?? [],
           thirdParty,
           thirdPartyAuthRef: thirdParty ? account.thirdPartyAuthRef : "",
           thirdPartyAuthDate: thirdParty ? account.thirdPartyAuthDate : "",
@@ -136,6 +168,11 @@ export function makeApplicationSchema(today: () => Date = () => new Date()) {
 }
 
 export const ZMerchantApplicationSchema = makeApplicationSchema();
+
+/** For a form that corrects or edits stored data: form and server parse with the same one. */
+export function makeKeepSealedApplicationSchema(mustRetype: readonly TSealedField[] = []) {
+  return makeApplicationSchema(undefined, { mustRetype });
+}
 /** What the form holds (raw strings). */
 export type TMerchantApplicationInput = z.input<typeof ZMerchantApplicationSchema>;
 /** What the server stores after validation (normalised). */

@@ -4,12 +4,16 @@ import { ZMerchantApplicationSchema, type TMerchantApplication } from "@/lib/dom
 import { parseInput, UseCaseError } from "@/lib/server/errors";
 import { checkReferenceData } from "./check-reference-data";
 import { duplicatesIn } from "./find-duplicates";
+import { parseKeepingSealed, type TKeepSealed } from "./keep-sealed";
 import { findRelatedRecords, relatedRecordsQuery } from "./related-records";
 import { sealApplication, type TSealedProposal } from "./seal-application";
 
-/** Validation shared by a first submission and a correction, before any database work: schema, sealing. */
-export function prepareProposal(data: unknown) {
-  const app = parseInput(ZMerchantApplicationSchema, data);
+/**
+ * Validation shared by a first submission and a correction, before any database work: schema,
+ * sealing. With `keepSealed`, a blank sealed number keeps the one in that stored proposal.
+ */
+export function prepareProposal(data: unknown, keepSealed?: TKeepSealed) {
+  const app = keepSealed ? parseKeepingSealed(data, keepSealed) : parseInput(ZMerchantApplicationSchema, data);
   return { app, proposal: sealApplication(app) };
 }
 

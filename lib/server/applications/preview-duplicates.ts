@@ -14,6 +14,8 @@ const ZPreviewSchema = z.strictObject({
   accountType: z.enum(["CORPORATE", "PERSONAL"]).optional().default("CORPORATE"),
   terminalIds: z.array(z.string().max(32)).max(50).optional().default([]),
   serialNos: z.array(z.string().max(64)).max(50).optional().default([]),
+  /** Correcting one's own request: its merchant's own credit code, account and terminals are no duplicates. */
+  changeRequestId: z.string().max(64).optional(),
 });
 
 /** Read-only duplicate check while the clerk types; submission repeats it inside its transaction. */
@@ -23,7 +25,9 @@ export async function previewDuplicates(actor: Actor | null, input: unknown) {
   const credit = checkField("uscc", query.creditCode);
   const account = checkField(query.accountType === "PERSONAL" ? "bankCard" : "corporateAccount", query.accountNo);
   const db = await prisma();
+  const own = query.changeRequestId ? await db.changeRequest.findFirst({ where: { id: query.changeRequestId, makerId: actor.id }, select: { merchantId: true } }) : null;
   return findDuplicates(db, {
+    merchantId: own?.merchantId,
     creditCode: credit.ok ? credit.normalized! : null,
     accountNoHash: account.ok ? blindIndex("account-no", account.normalized!) : "-",
     terminalIds: query.terminalIds.map((t) => checkField("terminalId", t).normalized ?? t),

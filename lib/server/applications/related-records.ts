@@ -62,8 +62,7 @@ const MAX_ROWS = 100;
  */
 export async function findRelatedRecords(db: Prisma.TransactionClient, q: RelatedRecordsQuery): Promise<RelatedRecords> {
   const self = q.merchantId ?? null;
-  const terminalIds = q.terminalIds.length ? q.terminalIds : ["\u0000"];
-  const serialNos = q.serialNos.length ? q.serialNos : ["\u0000"];
+  const { terminalIds, serialNos } = q;
   const [row] = await db.$queryRaw<RelatedRecords[]>(Prisma.sql`
     SELECT
       EXISTS (SELECT 1 FROM "Merchant" WHERE "creditCode" = ${q.creditCode} AND id IS DISTINCT FROM ${self}) AS "creditCodeRegistered",

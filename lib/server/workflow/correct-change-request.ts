@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { prepareProposal, checkAgainstRecords, requestColumns } from "@/lib/server/applications/prepare-proposal";
+import { sealedFieldsToRetype } from "@/lib/domain/merchant/sealed-fields";
+import { checkAgainstRecords, prepareProposal, requestColumns } from "@/lib/server/applications/prepare-proposal";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { Actor } from "@/lib/server/auth/current-actor";
@@ -15,14 +16,18 @@ const ZCorrectSchema = z.strictObject({ changeRequestId: z.string().min(1).max(6
 
 /**
  * The maker corrects a returned request and sends it back for a fresh blind verification: the
- * earlier verification counted for values that no longer stand.
+ * earlier verification counted for values that no longer stand. The form never holds the sealed
+ * numbers: left blank they keep the returned proposal's, unless the verifier found them different.
  */
 export async function correctChangeRequest({ actor, input, requestMeta }: { actor: Actor | null; input: unknown; requestMeta: RequestMeta }) {
   authorize(actor, "change:submit");
   const { changeRequestId, version, data } = parseInput(ZCorrectSchema, input);
   const db = await prisma();
-  const { app, proposal } = prepareProposal(data);
+  // Who may correct, and which proposal blank fields keep, is settled before anything typed is looked at.
+  const { request: returned } = await loadForDecision(db, actor, "resubmit", { changeRequestId, version });
+  const { app, proposal } = prepareProposal(data, { keep: returned.sealed, mustRetype: sealedFieldsToRetype(returned.mismatchedFields) });
   return db.$transaction(async (tx) => {
+    // Same version as above, so the kept values came from the proposal this write replaces.
     const { request, to } = await loadForDecision(tx, actor, "resubmit", { changeRequestId, version });
     const { findings, related, cardType } = await checkAgainstRecords(tx, app, proposal, request.merchantId);
     const risk = await assessRisk(tx, { kind: request.kind, merchantId: request.merchantId, proposal, plainAccountNo: app.account.accountNo, related, cardType }, new Date());

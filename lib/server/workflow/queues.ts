@@ -39,6 +39,18 @@ export async function listApprovalQueue(actor: Actor | null) {
   };
 }
 
+/** The maker's requests that came back to them for correction, oldest first. */
+export async function listReturnedToMe(actor: Actor | null) {
+  authorize(actor, "change:submit");
+  const db = await prisma();
+  return db.changeRequest.findMany({
+    where: { status: "RETURNED", makerId: actor.id },
+    orderBy: { submittedAt: "asc" },
+    take: QUEUE_LIMIT,
+    select: { id: true, reference: true, legalName: true, accountLast4: true, mismatchedFields: true, decisionNote: true, updatedAt: true },
+  });
+}
+
 /** What waits on this user, for the navigation counts and the home screen. */
 export async function workCounts(actor: Actor) {
   const db = await prisma();

@@ -49,6 +49,7 @@ export async function getReviewView(actor: Actor | null, changeRequestId: string
     maker: nameOf(request.makerId),
     verifier: nameOf(request.verifierId),
     approver: nameOf(request.approverId),
+    mayCorrect: request.status === "RETURNED" && request.makerId === actor.id,
     mayDecide: actor.role === "SUPERVISOR" && ![request.makerId, request.verifierId, request.approverId].includes(actor.id),
     highRisk: request.highRisk,
     riskFlags: (request.riskFlags as { code: string; severity: string; evidence: Record<string, unknown> }[] | null) ?? [],

@@ -48,6 +48,12 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           {done === "approved" ? t("review.approved", { status: t(`changeRequests.statuses.${view.status}`) }) : t(`review.${done}`)}
         </p>
       )}
+      {view.mayCorrect && (
+        <p className="rounded-md border-2 border-amber-600 bg-amber-50 p-3 text-sm text-amber-950">
+          {t("correction.returnedToYou")}{" "}
+          <Link href={`/change-requests/${view.id}/correct`} className="font-medium text-brand-700 underline">{t("correction.open")}</Link>
+        </p>
+      )}
       <ReviewSummary
         view={{ ...view, status: <StatusBadge status={view.status} />, legalName: view.legalName, merchantType: view.merchantType, risk: <RiskAtAGlance highRisk={view.highRisk} count={flagCount} /> }}
       />
