@@ -1,8 +1,9 @@
 import type { Actor } from "@/lib/server/auth/current-actor";
 import { submitApplication } from "@/lib/server/applications/submit-application";
+import { approveChangeRequest } from "@/lib/server/workflow/approve-change-request";
 import { verifyChangeRequest } from "@/lib/server/workflow/verify-change-request";
 import { prisma } from "@/lib/server/db";
-import { meta } from "./actors";
+import { meta, seedActor } from "./actors";
 import { enterpriseApplication } from "./applications";
 
 /** Submit as `maker`, then verify blind as `verifier` with the same values: a request awaiting approval. */
@@ -16,4 +17,12 @@ export async function verifiedRequest(maker: Actor, verifier: Actor) {
   });
   const request = await (await prisma()).changeRequest.findUniqueOrThrow({ where: { id: changeRequestId } });
   return { data, request };
+}
+
+/** An onboarded merchant at version 1: submitted, verified blind and approved by three different people. */
+export async function approvedMerchant() {
+  const [maker, verifier, supervisor] = [await seedActor("CLERK"), await seedActor("CLERK"), await seedActor("SUPERVISOR")];
+  const { data, request } = await verifiedRequest(maker, verifier);
+  await approveChangeRequest({ actor: supervisor, input: { changeRequestId: request.id, version: request.version }, requestMeta: meta() });
+  return { data, merchantId: request.merchantId, maker, verifier, supervisor };
 }

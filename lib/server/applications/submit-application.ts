@@ -9,13 +9,9 @@ import { isUniqueViolation } from "@/lib/server/db/unique-violation";
 import { parseInput, UseCaseError } from "@/lib/server/errors";
 import type { RequestMeta } from "@/lib/server/request-meta";
 import { assessRisk } from "@/lib/server/risk/assess-risk";
+import { newChangeReference } from "./change-reference";
 import { insertOnboardingRequest } from "./insert-onboarding-request";
 import { prepareProposal, checkAgainstRecords } from "./prepare-proposal";
-
-function newReference(now: Date) {
-  const day = now.toISOString().slice(0, 10).replaceAll("-", "");
-  return `CR-${day}-${crypto.randomBytes(4).toString("hex").toUpperCase()}`;
-}
 
 /**
  * A new merchant's application becomes a change request awaiting verification. Nothing reaches
@@ -37,7 +33,7 @@ export async function submitApplication({ actor, input, requestMeta }: { actor: 
         if (count !== 1) throw new UseCaseError("CONFLICT");
       }
       const risk = await assessRisk(tx, { kind: "ONBOARD", merchantId, proposal, plainAccountNo: app.account.accountNo, related, cardType }, now);
-      const request = { id: crypto.randomUUID(), reference: newReference(now), merchantId, makerId: actor.id, submittedAt: now, findings, riskFlags: risk.flags, highRisk: risk.highRisk };
+      const request = { id: crypto.randomUUID(), reference: newChangeReference(now), merchantId, makerId: actor.id, submittedAt: now, findings, riskFlags: risk.flags, highRisk: risk.highRisk };
       await insertOnboardingRequest(tx, request, app, proposal);
       if (draftId) await tx.applicationDraft.update({ where: { id: draftId }, data: { changeRequestId: request.id } });
       await recordAuditEvent(

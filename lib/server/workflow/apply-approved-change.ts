@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { UseCaseError } from "@/lib/server/errors";
 import type { LoadedRequest } from "./load-for-decision";
+import { accountDiffers } from "./account-change";
 import { nextMerchantNo } from "./merchant-number";
 import { snapshotOf } from "./merchant-snapshot";
 
@@ -26,7 +27,7 @@ export async function applyApprovedChange(
   const { count } = await tx.merchant.updateMany({
     where: { id: current.id, version: current.version },
     data: {
-      version, merchantNo, status: "ACTIVE", onboardedAt: current.onboardedAt ?? now,
+      version, merchantNo, status: current.status === "ONBOARDING" ? "ACTIVE" : current.status, onboardedAt: current.onboardedAt ?? now,
       type: m.type, legalName: m.legalName, receiptName: m.receiptName, creditCode: m.creditCode || null, legalRepName: m.legalRepName,
       legalRepIdEnc: m.legalRepIdEnc, legalRepIdHash: m.legalRepIdHash, legalRepIdLast4: m.legalRepIdLast4,
       phone: m.phone, mcc: m.mcc, divisionCode: m.divisionCode, street: m.street,
@@ -35,7 +36,7 @@ export async function applyApprovedChange(
   if (count !== 1) throw new UseCaseError("CONFLICT");
 
   const inForce = await tx.receivingAccount.findFirst({ where: { merchantId: current.id, status: "IN_FORCE" } });
-  const accountChanged = !inForce || inForce.accountNoHash !== a.accountNoHash || inForce.accountName !== a.accountName || inForce.cnaps !== a.cnaps || inForce.accountType !== a.accountType;
+  const accountChanged = !inForce || accountDiffers(inForce, a);
   if (accountChanged) {
     await tx.receivingAccount.create({
       data: {

@@ -4,12 +4,9 @@ import { decide, type TTransition } from "@/lib/domain/workflow/change-request-m
 import type { Actor } from "@/lib/server/auth/current-actor";
 import { UseCaseError } from "@/lib/server/errors";
 import type { TSealedProposal } from "@/lib/server/applications/seal-application";
+import { replacesAccountInForce } from "./account-change";
 
 export type LoadedRequest = ChangeRequest & { sealed: TSealedProposal };
-
-export function changesAccount(request: ChangeRequest) {
-  return request.kind === "UPDATE" && request.baseVersion > 0 && (request.proposal as { accountChanged?: boolean }).accountChanged === true;
-}
 
 /**
  * Loads a request and asks the workflow whether this actor may make this transition. The version
@@ -19,7 +16,9 @@ export async function loadForDecision(tx: Prisma.TransactionClient, actor: Actor
   const request = await tx.changeRequest.findUnique({ where: { id: target.changeRequestId } });
   if (!request) throw new UseCaseError("NOT_FOUND");
   if (request.version !== target.version) throw new UseCaseError("CONFLICT");
-  const decision = decide(actor, transition, { ...request, changesAccount: changesAccount(request) });
+  // Only an approval's destination depends on it: a replaced account waits for confirmation.
+  const changesAccount = transition === "approve" && (await replacesAccountInForce(tx, request));
+  const decision = decide(actor, transition, { ...request, changesAccount });
   if (!decision.ok) throw new UseCaseError(decision.reason === "ILLEGAL_STATE" ? "CONFLICT" : decision.reason);
   return { request: { ...request, sealed: request.proposal as unknown as TSealedProposal } as LoadedRequest, to: decision.to };
 }
