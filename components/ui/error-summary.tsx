@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useId } from "react";
 import { useTranslations } from "next-intl";
 
 export type SummaryItem = { field: string; label: string; message: string };
@@ -15,6 +15,7 @@ export function ErrorSummary({ items, formError, focusKey }: { items: SummaryIte
   // Once per submit attempt, as soon as its errors are on screen (they may arrive a render after
   // the attempt is counted); re-validation on blur within the same attempt never pulls focus away.
   const focusedAttempt = useRef(0);
+  const titleId = useId();
   useEffect(() => {
     if (!focusKey || !hasContent || focusedAttempt.current === focusKey) return;
     focusedAttempt.current = focusKey;
@@ -22,8 +23,8 @@ export function ErrorSummary({ items, formError, focusKey }: { items: SummaryIte
   }, [focusKey, hasContent]);
   if (count === 0) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="rounded-md border-2 border-red-700 bg-red-50 p-4">
-      <h2 id="error-summary-title" className="text-sm font-semibold text-red-900">
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="rounded-md border-2 border-red-700 bg-red-50 p-4">
+      <h2 id={titleId} className="text-sm font-semibold text-red-900">
         {t("errorSummary", { count })}
       </h2>
       <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-red-900">

@@ -17,7 +17,7 @@ export async function Pagination({ basePath, params, prevCursor, nextCursor, tot
   };
   const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50";
   return (
-    <nav aria-label="pagination" className="flex items-center justify-between gap-3 text-sm text-slate-600">
+    <nav aria-label={t("pagination")} className="flex items-center justify-between gap-3 text-sm text-slate-600">
       <span>{t("pageInfo", { total })}</span>
       <span className="flex gap-2">
         {prevCursor ? <Link className={linkClass} href={href({ before: prevCursor })}>{t("previous")}</Link> : <span className={`${linkClass} text-slate-400`} aria-disabled="true">{t("previous")}</span>}

@@ -19,6 +19,8 @@ export async function changeUserRole({ actor, input, requestMeta }: { actor: Act
   const db = await prisma();
   await db.$transaction(async (tx) => {
     const current = await tx.user.findUnique({ where: { id: data.userId } });
+    // Saving the role a user already has would end their sessions and log a change that is none.
+    if (current?.role === data.role) throw new UseCaseError("VALIDATION", { role: ["validation.user.roleUnchanged"] });
     if (current?.role === "ADMIN" && data.role !== "ADMIN") await assertAnotherActiveAdmin(tx, data.userId);
     const { before, after } = await guardedUserUpdate(tx, data, { role: data.role });
     await tx.session.deleteMany({ where: { userId: data.userId } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
 import { UseCaseError } from "@/lib/server/errors";
-import { codeOf } from "@/test/integration/outcomes";
+import { codeOf, refusal } from "@/test/integration/outcomes";
 import { findValidSession } from "@/lib/server/auth/session-store";
 import { signIn } from "@/lib/server/auth/sign-in";
 import { meta, seedActor, seedUser, TEST_PASSWORD } from "@/test/integration/actors";
@@ -95,5 +95,16 @@ describe("user administration", () => {
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
     const ended = await endUserSessions({ actor: admin, input: { userId: user.id }, requestMeta });
     expect(ended.sessionsEnded).toBe(0);
+  });
+
+  it("saving the role a user already has is refused: no sessions end, nothing is audited", async () => {
+    const admin = await seedActor("ADMIN");
+    const user = await seedUser("CLERK");
+    const db = await prisma();
+    await signIn({ username: user.username, password: TEST_PASSWORD }, meta("10.9.0.3"));
+    const err = await refusal(changeUserRole({ actor: admin, input: { userId: user.id, version: user.version, role: "CLERK" }, requestMeta }));
+    expect(err.fieldErrors).toEqual({ role: ["validation.user.roleUnchanged"] });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "user.role-changed", entityId: user.id } })).toBe(0);
   });
 });
