@@ -57,6 +57,11 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/my-work": { access: ["CLERK"], why: "A clerk's own drafts and returned entries (merchant:draft)." },
   "/applications/new": { access: ["CLERK"], why: "Entering a merchant application is a clerk's job (merchant:draft)." },
   "/applications/[draftId]": { access: ["CLERK"], params: { draftId: "unknown" }, why: "Editing a draft (merchant:draft)." },
+  // audit
+  "/audit": { access: ["AUDITOR"], why: "The audit trail is read by auditors only (audit:read); supervisors and admins are its subjects." },
+  "/audit/[seq]": { access: ["AUDITOR"], params: { seq: "unknown" }, why: "One audit event in detail (audit:read)." },
+  "/audit/export": { access: ["AUDITOR"], why: "CSV export of the trail (audit:read and record:export)." },
+  "/audit/verify": { access: ["AUDITOR", "ADMIN"], why: "Re-verifying the hash chain (audit:verify): auditors, and admins who run the system." },
   "/merchants": { access: BUSINESS, why: "Merchant records, masked (merchant:read); never admins." },
   "/merchants/[id]": { access: BUSINESS, params: { id: "unknown" }, why: "One merchant (merchant:read)." },
   "/change-requests": { access: BUSINESS, why: "Change requests (merchant:read)." },

@@ -9,6 +9,8 @@ export const NAVIGATION: { href: string; label: string; permission?: TPermission
   { href: "/change-requests", label: "nav.changeRequests", permission: "merchant:read" },
   { href: "/verify", label: "nav.verify", permission: "change:verify" },
   { href: "/approvals", label: "nav.approvals", permission: "change:approve" },
+  { href: "/audit", label: "nav.audit", permission: "audit:read" },
+  { href: "/audit/verify", label: "nav.auditVerify", permission: "audit:verify" },
   { href: "/admin/users", label: "nav.users", permission: "user:manage" },
   { href: "/admin/reference", label: "nav.reference", permission: "reference:manage" },
   { href: "/roles", label: "nav.roles" },

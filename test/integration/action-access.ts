@@ -23,6 +23,7 @@ export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in">
   "app/(app)/applications/actions.ts#previewDuplicatesAction": "merchant:draft",
   "app/(app)/admin/reference/actions.ts#updateMccAction": "reference:manage",
   "app/(app)/admin/reference/actions.ts#importCardBinsAction": "reference:manage",
+  "app/(app)/audit/actions.ts#verifyAuditTrailAction": "audit:verify",
   "app/(app)/change-requests/actions.ts#verifyChangeRequestAction": "change:verify",
   "app/(app)/change-requests/actions.ts#approveChangeRequestAction": "change:approve",
   "app/(app)/change-requests/actions.ts#rejectChangeRequestAction": "change:approve",

@@ -23,6 +23,8 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("user.sessions-ended"), entity: z.literal("user"), entityId: z.string(), after: z.object({ sessionsEnded: z.number() }) }),
   z.object({ action: z.literal("user.locale-changed"), entity: z.literal("user"), entityId: z.string(), after: z.object({ locale: z.string() }) }),
   z.object({ action: z.literal("audit.checkpoint"), entity: z.literal("audit"), entityId: z.string(), after: z.object({ seq: z.string(), hash: z.string() }) }),
+  z.object({ action: z.literal("audit.verify-failed"), entity: z.literal("audit"), entityId: z.string(), after: z.object({ brokenAt: z.string(), reason: z.string() }) }),
+  z.object({ action: z.literal("audit.exported"), entity: z.literal("audit"), entityId: z.string(), after: z.object({ rows: z.number(), filters: z.record(z.string(), z.string()) }) }),
   z.object({ action: z.literal("setting.changed"), entity: z.literal("setting"), entityId: z.string(), before: z.unknown(), after: z.unknown() }),
   z.object({ action: z.literal("draft.saved"), entity: z.literal("application-draft"), entityId: z.string(), after: z.object({ title: z.string(), version: z.number() }) }),
   z.object({ action: z.literal("draft.deleted"), entity: z.literal("application-draft"), entityId: z.string() }),
