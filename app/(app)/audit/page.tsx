@@ -81,7 +81,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
       ) : (
         <Table caption={t("audit.title")}>
           <thead>
-            <tr><Th>{t("audit.seq")}</Th><Th>{t("audit.at")}</Th><Th>{t("audit.actor")}</Th><Th>{t("audit.action")}</Th><Th>{t("audit.entity")}</Th><Th>{t("audit.ip")}</Th></tr>
+            <tr><Th>{t("audit.seq")}</Th><Th>{t("audit.at")}</Th><Th>{t("audit.actor")}</Th><Th>{t("audit.action")}</Th><Th>{t("audit.entity")}</Th><Th>{t("audit.summary")}</Th><Th>{t("audit.ip")}</Th></tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {events.map((e) => (
@@ -91,6 +91,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
                 <Td>{e.actorName ?? t("audit.system")}</Td>
                 <Td className="font-mono text-xs">{e.action}</Td>
                 <Td className="font-mono text-xs">{e.entity}{e.entityId ? ` · ${e.entityId.slice(0, 12)}` : ""}</Td>
+                <Td className="max-w-xs truncate text-xs" title={e.summary}>{e.summary}</Td>
                 <Td className="font-mono text-xs">{e.ip ?? ""}</Td>
               </tr>
             ))}

@@ -35,7 +35,8 @@ function chinaMidnight(dayText: string, plusDays = 0) {
 export function auditWhere(q: TAuditQuery): Prisma.AuditEventWhereInput {
   return {
     AND: [
-      q.actor ? { actorName: q.actor } : {},
+      // A failed sign-in has no actor: the name that was tried is in its recorded values.
+      q.actor ? { OR: [{ actorName: q.actor }, { action: "auth.sign-in-failed", after: { path: ["username"], equals: q.actor } }] } : {},
       q.action ? (q.action.endsWith(".") ? { action: { startsWith: q.action } } : { action: q.action }) : {},
       q.entity ? { entity: q.entity } : {},
       q.entityId ? { entityId: q.entityId } : {},

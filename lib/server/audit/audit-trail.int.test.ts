@@ -32,6 +32,9 @@ describe("audit trail screens", () => {
     expect(second.events).toHaveLength(5);
     expect(second.nextBefore).toBeUndefined();
     expect((await listAuditEvents(auditor, { entity: "user", entityId: user.id })).total).toBe(26);
+    const byTriedName = await listAuditEvents(auditor, { actor: user.username, preset: "failedSignIns" });
+    expect(byTriedName.events).toHaveLength(1);
+    expect(byTriedName.events[0]!.summary).toBe(`reason: bad-password · username: ${user.username}`);
     const failed = await listAuditEvents(auditor, { preset: "failedSignIns" });
     expect(failed.events.map((e) => e.action)).toContain("auth.sign-in-failed");
     expect(failed.events.every((e) => e.action.startsWith("auth."))).toBe(true);

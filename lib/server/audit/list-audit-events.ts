@@ -1,4 +1,5 @@
 import "server-only";
+import { summarizeAuditValues } from "@/lib/domain/audit/summary";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { Actor } from "@/lib/server/auth/current-actor";
 import { prisma } from "@/lib/server/db";
@@ -15,11 +16,11 @@ export async function listAuditEvents(actor: Actor | null, rawQuery: unknown) {
     where: { AND: [where, query.before ? { seq: { lt: BigInt(query.before) } } : {}] },
     orderBy: { seq: "desc" },
     take: PAGE_SIZE + 1,
-    select: { seq: true, at: true, actorName: true, action: true, entity: true, entityId: true, ip: true },
+    select: { seq: true, at: true, actorName: true, action: true, entity: true, entityId: true, ip: true, after: true },
   });
   const page = rows.slice(0, PAGE_SIZE);
   return {
-    events: page.map((e) => ({ ...e, seq: e.seq.toString() })),
+    events: page.map(({ after, ...e }) => ({ ...e, seq: e.seq.toString(), summary: summarizeAuditValues(after) })),
     total: await db.auditEvent.count({ where }),
     nextBefore: rows.length > PAGE_SIZE ? page.at(-1)?.seq.toString() : undefined,
     query,
