@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ageOnDate, checkField, cnapsBankCategory, usccEntityType } from "@/lib/domain/validation";
-import { identifier, nameField } from "./identifier-field";
+import { identifier, nameField, phoneField } from "./identifier-field";
 
 export const MERCHANT_TYPES = ["ENTERPRISE", "INDIVIDUAL_BUSINESS", "MICRO"] as const;
 export const ACCOUNT_TYPES = ["CORPORATE", "PERSONAL"] as const;
@@ -28,14 +28,7 @@ export const ZMerchantPartSchema = z.strictObject({
     }),
   legalRepName: nameField(40),
   legalRepId: identifier("residentId"),
-  phone: z.string({ error: "validation.required" }).transform((raw, ctx) => {
-    const mobile = checkField("mobile", raw);
-    if (mobile.ok) return mobile.normalized!;
-    const fixed = checkField("fixedLine", raw);
-    if (fixed.ok) return fixed.normalized!;
-    ctx.addIssue({ code: "custom", message: `field.${/^\s*[+０0]?[0０]?8?6?\s*1/.test(raw) ? mobile.code : fixed.code}` });
-    return z.NEVER;
-  }),
+  phone: phoneField(),
   mcc: identifier("mcc"),
   divisionCode: z.string({ error: "validation.required" }).regex(/^\d{6}$/, { error: "validation.merchant.division" }),
   street: nameField(200),
