@@ -64,6 +64,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/verify": { access: ["CLERK"], why: "Blind re-key queue: clerks verify other clerks' entries (change:verify)." },
   "/verify/[id]": { access: ["CLERK"], params: { id: "unknown" }, why: "One blind re-key (change:verify)." },
   "/approvals": { access: ["SUPERVISOR"], why: "Approval queue (change:approve): supervisors only." },
+  "/confirmations": { access: ["CLERK"], why: "Approved account changes awaiting the confirmation call: clerks make it (change:confirm)." },
+  "/confirmations/[id]": { access: ["CLERK"], params: { id: "unknown" }, why: "Recording one confirmation call (change:confirm)." },
+  "/cases": { access: ["AUDITOR"], why: "Cases are for auditors to triage (case:triage)." },
   // system administration
   "/admin/users": { access: ["ADMIN"], why: "User administration needs user:manage." },
   "/admin/users/new": { access: ["ADMIN"], why: "Creating users needs user:manage." },

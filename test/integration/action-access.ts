@@ -29,4 +29,5 @@ export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in">
   "app/(app)/change-requests/actions.ts#returnChangeRequestAction": "change:approve",
   "app/(app)/change-requests/actions.ts#bulkApproveAction": "change:approve",
   "app/(app)/merchants/actions.ts#unmaskAccountAction": "account:unmask",
+  "app/(app)/confirmations/actions.ts#recordAccountConfirmationAction": "change:confirm",
 };
