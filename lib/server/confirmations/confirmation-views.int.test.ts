@@ -24,7 +24,7 @@ const newAccountAndPhone = (data: TMerchantApplicationInput) => ({
 describe("the clerk's confirmation queue and task", () => {
   it("lists every pending change soonest hold first, page by page, marking the clerk's own", async () => {
     const people = await team();
-    const created = [];
+    const created: Awaited<ReturnType<typeof pendingAccountChange>>[] = [];
     for (let i = 0; i <= PAGE_SIZE; i++) created.push(await pendingAccountChange(people, newAccountAndPhone));
     const other = await seedActor("CLERK");
     const first = await listConfirmationQueue(other, {});
