@@ -72,6 +72,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/admin/users/new": { access: ["ADMIN"], why: "Creating users needs user:manage." },
   "/admin/users/[id]": { access: ["ADMIN"], params: { id: "admin-user-id" }, why: "User detail and its actions need user:manage." },
   "/admin/reference": { access: ["ADMIN"], why: "Reference data (MCC, card BINs) needs reference:manage." },
+  "/admin/settings": { access: ["ADMIN"], why: "System settings (hold period, risk thresholds) need settings:manage." },
   // route handlers
   "/api/health": { access: "public", why: "Load-balancer probe; reveals no business data." },
   "/api/v1/ping": { access: "public", request: { method: "POST", json: {} }, why: "Bare JSON route, the benchmark's baseline; no data." },

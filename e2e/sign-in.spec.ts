@@ -19,6 +19,7 @@ const NAV_VISIBLE_TO: Record<string, { en: string; roles: readonly TRole[] | "al
   案件: { en: "Cases", roles: ["AUDITOR"] },
   用户管理: { en: "Users", roles: ["ADMIN"] },
   参考数据: { en: "Reference data", roles: ["ADMIN"] },
+  系统设置: { en: "Settings", roles: ["ADMIN"] },
   角色与职责: { en: "Roles and duties", roles: "all" },
 };
 

@@ -13,5 +13,6 @@ export const NAVIGATION: { href: string; label: string; permission?: TPermission
   { href: "/cases", label: "nav.cases", permission: "case:triage" },
   { href: "/admin/users", label: "nav.users", permission: "user:manage" },
   { href: "/admin/reference", label: "nav.reference", permission: "reference:manage" },
+  { href: "/admin/settings", label: "nav.settings", permission: "settings:manage" },
   { href: "/roles", label: "nav.roles" },
 ];

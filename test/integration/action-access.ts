@@ -30,4 +30,5 @@ export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in">
   "app/(app)/change-requests/actions.ts#bulkApproveAction": "change:approve",
   "app/(app)/merchants/actions.ts#unmaskAccountAction": "account:unmask",
   "app/(app)/confirmations/actions.ts#recordAccountConfirmationAction": "change:confirm",
+  "app/(app)/admin/settings/actions.ts#updateSettingsAction": "settings:manage",
 };
