@@ -24,7 +24,8 @@ export function ConfirmationForm({ changeRequestId, version, merchantId, now, ac
 }) {
   const t = useTranslations("confirmations");
   const [result, setResult] = useState<TResult>();
-  const labels = { contactName: t("fields.contactName"), phoneUsed: t("fields.phoneUsed"), contactedAt: t("fields.contactedAt"), outcome: t("fields.outcome"), note: t("fields.note") };
+  // What the merchant said comes first: it decides whether a note is required.
+  const labels = { outcome: t("fields.outcome"), contactName: t("fields.contactName"), phoneUsed: t("fields.phoneUsed"), contactedAt: t("fields.contactedAt"), note: t("fields.note") };
   const { form, onSubmit, formError, errorsOf, summaryItems, submitting, attempt } = useServerForm<TRecordConfirmation, TResult>({
     schema: ZRecordConfirmationSchema,
     action,
@@ -42,15 +43,6 @@ export function ConfirmationForm({ changeRequestId, version, merchantId, now, ac
       <ErrorSummary items={summaryItems} formError={formError} focusKey={attempt} />
       <fieldset disabled={submitting} className="space-y-4 rounded-md border border-slate-200 bg-white p-4">
         <legend className="px-1 text-base font-semibold">{t("legend")}</legend>
-        <Field id="contactName" label={t("fields.contactName")} hint={t("hints.contactName")} errors={errorsOf("contactName")}>
-          <Input {...form.register("contactName")} maxLength={60} />
-        </Field>
-        <Field id="phoneUsed" label={t("fields.phoneUsed")} hint={t("hints.phoneUsed")} errors={errorsOf("phoneUsed")}>
-          <Input {...form.register("phoneUsed")} type="tel" inputMode="tel" className="font-mono" maxLength={30} />
-        </Field>
-        <Field id="contactedAt" label={t("fields.contactedAt")} hint={t("hints.contactedAt")} errors={errorsOf("contactedAt")}>
-          <Input {...form.register("contactedAt")} type="datetime-local" className="max-w-xs" />
-        </Field>
         <fieldset className="space-y-1" aria-describedby={outcomeErrors.length ? "outcome-error" : undefined}>
           <legend className="text-sm font-medium text-slate-800">{t("fields.outcome")}</legend>
           {outcomeErrors.length > 0 && (
@@ -67,6 +59,15 @@ export function ConfirmationForm({ changeRequestId, version, merchantId, now, ac
             ))}
           </div>
         </fieldset>
+        <Field id="contactName" label={t("fields.contactName")} hint={t("hints.contactName")} errors={errorsOf("contactName")}>
+          <Input {...form.register("contactName")} maxLength={60} />
+        </Field>
+        <Field id="phoneUsed" label={t("fields.phoneUsed")} hint={t("hints.phoneUsed")} errors={errorsOf("phoneUsed")}>
+          <Input {...form.register("phoneUsed")} type="tel" inputMode="tel" className="font-mono" maxLength={30} />
+        </Field>
+        <Field id="contactedAt" label={t("fields.contactedAt")} hint={t("hints.contactedAt")} errors={errorsOf("contactedAt")}>
+          <Input {...form.register("contactedAt")} type="datetime-local" className="max-w-xs" />
+        </Field>
         {outcome === "OBJECTED" && <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">{t("objectionWarning")}</p>}
         <Field id="note" label={t("fields.note")} hint={t(outcome === "OBJECTED" ? "hints.noteObjection" : "hints.note")} errors={errorsOf("note")}>
           <textarea {...form.register("note")} className={`${INPUT_CLASS} min-h-24`} maxLength={1000} />

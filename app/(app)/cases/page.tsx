@@ -56,10 +56,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                 <Td><Badge tone={c.status === "OPEN" ? "warn" : "neutral"}>{t(`cases.statuses.${c.status}`)}</Badge></Td>
                 <Td>
                   {c.merchantId && c.merchant ? (
-                    <Link href={`/merchants/${c.merchantId}`} className="text-brand-700 underline underline-offset-2">{c.merchant.legalName}</Link>
+                    <Link href={`/merchants/${c.merchantId}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">{c.merchant.legalName}</Link>
                   ) : "—"}
                   {c.changeRequestReference && (
-                    <Link href={`/change-requests/${c.changeRequestId}`} className="block font-mono text-xs text-brand-700 underline underline-offset-2">{c.changeRequestReference}</Link>
+                    <Link href={`/change-requests/${c.changeRequestId}`} className="flex min-h-6 w-fit items-center font-mono text-xs text-brand-700 underline underline-offset-2">{c.changeRequestReference}</Link>
                   )}
                 </Td>
                 <Td className="max-w-md">{c.summary}</Td>
