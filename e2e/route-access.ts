@@ -70,11 +70,15 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/verify": { access: ["CLERK"], why: "Blind re-key queue: clerks verify other clerks' entries (change:verify)." },
   "/verify/[id]": { access: ["CLERK"], params: { id: "unknown" }, why: "One blind re-key (change:verify)." },
   "/approvals": { access: ["SUPERVISOR"], why: "Approval queue (change:approve): supervisors only." },
+  "/confirmations": { access: ["CLERK"], why: "Approved account changes awaiting the confirmation call: clerks make it (change:confirm)." },
+  "/confirmations/[id]": { access: ["CLERK"], params: { id: "unknown" }, why: "Recording one confirmation call (change:confirm)." },
+  "/cases": { access: ["AUDITOR"], why: "Cases are for auditors to triage (case:triage)." },
   // system administration
   "/admin/users": { access: ["ADMIN"], why: "User administration needs user:manage." },
   "/admin/users/new": { access: ["ADMIN"], why: "Creating users needs user:manage." },
   "/admin/users/[id]": { access: ["ADMIN"], params: { id: "admin-user-id" }, why: "User detail and its actions need user:manage." },
   "/admin/reference": { access: ["ADMIN"], why: "Reference data (MCC, card BINs) needs reference:manage." },
+  "/admin/settings": { access: ["ADMIN"], why: "System settings (hold period, risk thresholds) need settings:manage." },
   // route handlers
   "/api/health": { access: "public", why: "Load-balancer probe; reveals no business data." },
   "/api/v1/ping": { access: "public", request: { method: "POST", json: {} }, why: "Bare JSON route, the benchmark's baseline; no data." },

@@ -14,9 +14,12 @@ const NAV_VISIBLE_TO: Record<string, { en: string; roles: readonly TRole[] | "al
   商户: { en: "Merchants", roles: ["CLERK", "SUPERVISOR", "AUDITOR"] },
   变更申请: { en: "Change requests", roles: ["CLERK", "SUPERVISOR", "AUDITOR"] },
   待复核: { en: "To verify", roles: ["CLERK"] },
+  待确认账户变更: { en: "Account changes to confirm", roles: ["CLERK"] },
   待审批: { en: "To approve", roles: ["SUPERVISOR"] },
+  案件: { en: "Cases", roles: ["AUDITOR"] },
   用户管理: { en: "Users", roles: ["ADMIN"] },
   参考数据: { en: "Reference data", roles: ["ADMIN"] },
+  系统设置: { en: "Settings", roles: ["ADMIN"] },
   角色与职责: { en: "Roles and duties", roles: "all" },
 };
 

@@ -1,6 +1,7 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { bankLabel, EMPTY, masked } from "./format";
+import { bankLabel, masked } from "./format";
 import { Facts } from "./section";
 import { UnmaskButton } from "./unmask-button";
 
@@ -18,19 +19,23 @@ type Account = {
   effectiveFrom: Date | null;
   effectiveTo: Date | null;
   merchantVersion: number;
+  changeRequestId: string;
 };
+
+/** The change request a pending account waits on, with the instant it takes effect unless someone objects. */
+type PendingChange = { changeRequestId: string; holdUntil: Date | null };
 
 const RANK: Record<string, number> = { IN_FORCE: 0, PENDING_CONFIRMATION: 1, SUPERSEDED: 2, WITHDRAWN: 3 };
 const TONE: Record<string, "good" | "warn" | "neutral"> = { IN_FORCE: "good", PENDING_CONFIRMATION: "warn" };
 
 /** The account in force first, then one awaiting confirmation, then the history of replaced ones. */
-export async function AccountList({ accounts, canUnmask }: { accounts: Account[]; canUnmask: boolean }) {
+export async function AccountList({ accounts, canUnmask, pendingChange, canConfirm }: { accounts: Account[]; canUnmask: boolean; pendingChange: PendingChange | null; canConfirm: boolean }) {
   const t = await getTranslations("merchants");
   const format = await getFormatter();
   const locale = (await getLocale()) === "en" ? "en" : "zh-CN";
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const period = (a: Account) => {
-    if (!a.effectiveFrom) return a.status === "PENDING_CONFIRMATION" ? t("accounts.notYetEffective") : EMPTY;
+    if (!a.effectiveFrom) return a.status === "PENDING_CONFIRMATION" ? t("accounts.notYetEffective") : t("accounts.neverInForce");
     return t("accounts.period", { from: when(a.effectiveFrom), to: a.effectiveTo ? when(a.effectiveTo) : t("accounts.untilNow") });
   };
   const sorted = [...accounts].sort((a, b) => (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9) || (b.effectiveFrom?.getTime() ?? 0) - (a.effectiveFrom?.getTime() ?? 0));
@@ -44,7 +49,7 @@ export async function AccountList({ accounts, canUnmask }: { accounts: Account[]
             <span className="font-mono text-base font-semibold text-slate-900">{masked(a.accountLast4)}</span>
             {canUnmask && <span className="ml-auto"><UnmaskButton accountId={a.id} last4={a.accountLast4} /></span>}
           </div>
-          {a.status === "PENDING_CONFIRMATION" && <p className="mb-3 text-sm text-amber-900">{t("accounts.pendingNote")}</p>}
+          {a.status === "PENDING_CONFIRMATION" && <PendingNote pending={pendingChange?.changeRequestId === a.changeRequestId ? pendingChange : null} canConfirm={canConfirm} />}
           <Facts
             rows={[
               [t("fields.accountName"), a.accountName],
@@ -62,5 +67,19 @@ export async function AccountList({ accounts, canUnmask }: { accounts: Account[]
         </li>
       ))}
     </ul>
+  );
+}
+
+async function PendingNote({ pending, canConfirm }: { pending: PendingChange | null; canConfirm: boolean }) {
+  const t = await getTranslations("merchants");
+  const format = await getFormatter();
+  return (
+    <div className="mb-3 space-y-1 text-sm text-amber-900" data-testid="pending-account-note">
+      {pending?.holdUntil && <p className="font-medium">{t("accounts.pendingUntil", { until: format.dateTime(pending.holdUntil, { dateStyle: "medium", timeStyle: "short" }) })}</p>}
+      <p>{t("accounts.pendingNote")}</p>
+      {pending && canConfirm && (
+        <p><Link href={`/confirmations/${pending.changeRequestId}`} className="font-medium text-brand-800 underline underline-offset-2">{t("accounts.recordCall")}</Link></p>
+      )}
+    </div>
   );
 }

@@ -8,6 +8,7 @@ type Version = {
   approvedAt: Date;
   approvedBy: string;
   changeRequestId: string;
+  restoresVersion: number | null;
   changes: { path: string; before: unknown; after: unknown }[];
 };
 
@@ -38,6 +39,7 @@ export async function VersionHistory({ history, requestReferences, micro }: { hi
               <h3 className="font-semibold text-slate-900">
                 {title}
                 {v.version === 1 && <span className="ml-2 text-sm font-normal text-slate-600">{t("history.initial")}</span>}
+                {v.restoresVersion !== null && <span className="ml-2 text-sm font-normal text-amber-900">{t("history.restored", { version: v.restoresVersion })}</span>}
               </h3>
               <p className="text-sm text-slate-700">
                 {t("history.approved", { at: format.dateTime(v.approvedAt, { dateStyle: "medium", timeStyle: "short" }), by: v.approvedBy || "—" })}

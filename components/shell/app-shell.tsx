@@ -13,6 +13,8 @@ const COUNT_FOR: Record<string, (c: Record<string, number>) => number> = {
   "/my-work": (c) => (c.returned ?? 0) + (c.drafts ?? 0),
   "/verify": (c) => c.toVerify ?? 0,
   "/approvals": (c) => c.toApprove ?? 0,
+  "/confirmations": (c) => c.toConfirm ?? 0,
+  "/cases": (c) => c.openCases ?? 0,
 };
 
 export async function AppShell({ user, children }: { user: Actor; children: ReactNode }) {

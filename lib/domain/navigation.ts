@@ -8,10 +8,13 @@ export const NAVIGATION: { href: string; label: string; permission?: TPermission
   { href: "/merchants", label: "nav.merchants", permission: "merchant:read" },
   { href: "/change-requests", label: "nav.changeRequests", permission: "merchant:read" },
   { href: "/verify", label: "nav.verify", permission: "change:verify" },
+  { href: "/confirmations", label: "nav.confirmations", permission: "change:confirm" },
   { href: "/approvals", label: "nav.approvals", permission: "change:approve" },
   { href: "/audit", label: "nav.audit", permission: "audit:read" },
   { href: "/audit/verify", label: "nav.auditVerify", permission: "audit:verify" },
+  { href: "/cases", label: "nav.cases", permission: "case:triage" },
   { href: "/admin/users", label: "nav.users", permission: "user:manage" },
   { href: "/admin/reference", label: "nav.reference", permission: "reference:manage" },
+  { href: "/admin/settings", label: "nav.settings", permission: "settings:manage" },
   { href: "/roles", label: "nav.roles" },
 ];

@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   "change:submit",
   "change:verify",
   "change:approve",
+  "change:confirm",
   "flag:acknowledge",
   "account:unmask",
   "record:export",
@@ -28,7 +29,7 @@ export const PERMISSIONS = [
 export type TPermission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  CLERK: ["merchant:read", "merchant:draft", "change:submit", "change:verify"],
+  CLERK: ["merchant:read", "merchant:draft", "change:submit", "change:verify", "change:confirm"],
   SUPERVISOR: ["merchant:read", "change:approve", "flag:acknowledge", "account:unmask", "record:export", "dashboard:view"],
   AUDITOR: [
     "merchant:read",

@@ -1,5 +1,6 @@
 import "server-only";
 import { verifyAndCheckpoint } from "@/lib/server/audit/checkpoint";
+import { applyElapsedHolds } from "@/lib/server/confirmations/apply-elapsed-holds";
 import { database } from "@/lib/server/db";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/server/demo/demo-users";
 import { seedDemoMerchants } from "@/lib/server/demo/seed-demo-merchants";
@@ -9,6 +10,14 @@ import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
 
 const CHECKPOINT_EVERY_MS = 15 * 60_000;
+const HOLDS_EVERY_MS = 60_000;
+
+/** Pending account changes whose hold ran out take effect; every instance may run it (see applyElapsedHolds). */
+function applyHoldsNow() {
+  applyElapsedHolds()
+    .then((r) => (r.applied || r.failed ? logger.info(r, "elapsed account-change holds applied") : undefined))
+    .catch((err) => logger.error({ err }, "applying elapsed holds failed"));
+}
 
 export async function startServerProcess() {
   const e = env();
@@ -31,4 +40,6 @@ export async function startServerProcess() {
       .catch((err) => logger.error({ err }, "audit checkpoint failed"));
   }, CHECKPOINT_EVERY_MS);
   timer.unref();
+  applyHoldsNow();
+  setInterval(applyHoldsNow, HOLDS_EVERY_MS).unref();
 }

@@ -32,4 +32,6 @@ export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in">
   "app/(app)/change-requests/actions.ts#correctChangeRequestAction": "change:submit",
   "app/(app)/change-requests/actions.ts#cancelChangeRequestAction": "change:submit",
   "app/(app)/merchants/actions.ts#unmaskAccountAction": "account:unmask",
+  "app/(app)/confirmations/actions.ts#recordAccountConfirmationAction": "change:confirm",
+  "app/(app)/admin/settings/actions.ts#updateSettingsAction": "settings:manage",
 };

@@ -47,6 +47,33 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
     entityId: z.string(),
     after: z.object({ reference: z.string(), kind: z.string(), merchantId: z.string(), accountLast4: z.string(), findings: z.array(z.string()) }),
   }),
+  z.object({
+    action: z.literal("change.confirmed"),
+    entity: z.literal("change-request"),
+    entityId: z.string(),
+    before: z.object({ status: z.string() }),
+    after: z.object({ status: z.string(), merchantId: z.string(), confirmationId: z.string(), contactedAt: z.string(), accountLast4: z.string(), previousAccountLast4: z.string() }),
+  }),
+  z.object({
+    action: z.literal("change.objected"),
+    entity: z.literal("change-request"),
+    entityId: z.string(),
+    before: z.object({ status: z.string() }),
+    after: z.object({ status: z.string(), merchantId: z.string(), confirmationId: z.string(), contactedAt: z.string(), withdrawnAccountLast4: z.string(), merchantVersion: z.number(), caseId: z.string() }),
+  }),
+  z.object({
+    action: z.literal("change.hold-elapsed"),
+    entity: z.literal("change-request"),
+    entityId: z.string(),
+    before: z.object({ status: z.string() }),
+    after: z.object({ status: z.string(), merchantId: z.string(), holdUntil: z.string(), accountLast4: z.string(), previousAccountLast4: z.string() }),
+  }),
+  z.object({
+    action: z.literal("case.opened"),
+    entity: z.literal("case"),
+    entityId: z.string(),
+    after: z.object({ reference: z.string(), kind: z.string(), merchantId: z.string().nullable(), changeRequestId: z.string().nullable() }),
+  }),
   z.object({ action: z.literal("reference.seeded"), entity: z.literal("reference"), entityId: z.enum(["mcc", "bank-category"]), after: z.object({ inserted: z.number() }) }),
   z.object({
     action: z.literal("reference.bins-imported"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ageOnDate, checkField, cnapsBankCategory, usccEntityType } from "@/lib/domain/validation";
-import { identifier, nameField } from "./identifier-field";
+import { identifier, nameField, phoneField } from "./identifier-field";
 import { isKeptBlank, type TSealedField } from "./sealed-fields";
 
 export const MERCHANT_TYPES = ["ENTERPRISE", "INDIVIDUAL_BUSINESS", "MICRO"] as const;
@@ -59,14 +59,7 @@ const merchantPart = (legalRepId: TSealedInput) => z.strictObject({
     }),
   legalRepName: nameField(40),
   legalRepId,
-  phone: z.string({ error: "validation.required" }).transform((raw, ctx) => {
-    const mobile = checkField("mobile", raw);
-    if (mobile.ok) return mobile.normalized!;
-    const fixed = checkField("fixedLine", raw);
-    if (fixed.ok) return fixed.normalized!;
-    ctx.addIssue({ code: "custom", message: `field.${/^\s*[+０0]?[0０]?8?6?\s*1/.test(raw) ? mobile.code : fixed.code}` });
-    return z.NEVER;
-  }),
+  phone: phoneField(),
   mcc: identifier("mcc"),
   divisionCode: z.string({ error: "validation.required" }).regex(/^\d{6}$/, { error: "validation.merchant.division" }),
   street: nameField(200),

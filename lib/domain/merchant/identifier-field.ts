@@ -25,3 +25,15 @@ export function nameField(max: number) {
     .transform(normalizeName)
     .pipe(z.string().min(1, { error: "validation.required" }).max(max, { error: "validation.tooLong" }));
 }
+
+/** A contact number: a mobile number, else a fixed line; the error names whichever it looked like. */
+export function phoneField() {
+  return z.string({ error: "validation.required" }).transform((raw, ctx) => {
+    const mobile = checkField("mobile", raw);
+    if (mobile.ok) return mobile.normalized!;
+    const fixed = checkField("fixedLine", raw);
+    if (fixed.ok) return fixed.normalized!;
+    ctx.addIssue({ code: "custom", message: `field.${/^\s*[+０0]?[0０]?8?6?\s*1/.test(raw) ? mobile.code : fixed.code}` });
+    return z.NEVER;
+  });
+}

@@ -3,7 +3,8 @@ import { z } from "zod";
 /** Every admin-tunable setting with its default; stored rows override, unknown keys are ignored. */
 export const ZSettingsSchema = z.object({
   acquirerCode: z.string().regex(/^\d{3}$/).default("898"),
-  accountChangeHoldDays: z.number().int().min(0).max(30).default(3),
+  /** Days an approved account change waits for an out-of-band confirmation before it takes effect on its own. */
+  confirmation: z.object({ holdDays: z.number().int().min(0).max(30).default(3) }).default({ holdDays: 3 }),
   risk: z
     .object({
       maxAccountChanges90d: z.number().int().min(1).max(20).default(2),

@@ -42,6 +42,16 @@ describe("change-request workflow", () => {
     expect(decide(clerk("clerk2"), "confirm", pending)).toEqual({ ok: true, to: "EFFECTIVE" });
     expect(decide(clerk("maker"), "confirm", pending)).toEqual({ ok: false, reason: "SEGREGATION" });
     expect(decide("system", "hold-elapsed", pending)).toEqual({ ok: true, to: "EFFECTIVE" });
+    expect(decide(clerk("clerk2"), "hold-elapsed", pending)).toEqual({ ok: false, reason: "FORBIDDEN" });
+  });
+
+  it("an objection rejects the pending change; the maker can neither confirm nor object", () => {
+    const pending = { ...base, status: "PENDING_CONFIRMATION" as const, verifierId: "clerk2", approverId: "sup", changesAccount: true };
+    expect(decide(clerk("clerk3"), "object", pending)).toEqual({ ok: true, to: "REJECTED" });
+    expect(decide(clerk("maker"), "object", pending)).toEqual({ ok: false, reason: "SEGREGATION" });
+    expect(decide(supervisor("sup"), "object", pending)).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(decide("system", "object", pending)).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(decide(clerk("clerk3"), "confirm", { ...pending, status: "AWAITING_APPROVAL" })).toEqual({ ok: false, reason: "ILLEGAL_STATE" });
   });
 
   it("closed requests accept no transition at all", () => {

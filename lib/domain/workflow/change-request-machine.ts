@@ -53,9 +53,10 @@ const RULES: Record<TTransition, Rule[]> = {
   ],
   resubmit: [{ from: ["RETURNED"], role: "CLERK", to: () => "AWAITING_VERIFICATION", parties: (id, r) => id === r.makerId }],
   cancel: [{ from: ["AWAITING_VERIFICATION", "RETURNED"], role: "CLERK", to: () => "CANCELLED", parties: (id, r) => id === r.makerId }],
+  // The out-of-band call is recorded by a clerk other than the maker, whichever way it went.
   confirm: [{ from: ["PENDING_CONFIRMATION"], role: "CLERK", to: () => "EFFECTIVE", parties: (id, r) => id !== r.makerId }],
   "hold-elapsed": [{ from: ["PENDING_CONFIRMATION"], role: "system", to: () => "EFFECTIVE", parties: () => true }],
-  object: [{ from: ["PENDING_CONFIRMATION"], role: "CLERK", to: () => "REJECTED", parties: () => true }],
+  object: [{ from: ["PENDING_CONFIRMATION"], role: "CLERK", to: () => "REJECTED", parties: (id, r) => id !== r.makerId }],
 };
 
 export type Decision = { ok: true; to: TStatus } | { ok: false; reason: "ILLEGAL_STATE" | "FORBIDDEN" | "SEGREGATION" };

@@ -13,7 +13,7 @@ export async function getMerchant(actor: Actor | null, merchantId: string) {
     include: {
       accounts: { orderBy: { createdAt: "desc" }, omit: { accountNoEnc: true, accountNoHash: true } },
       terminals: { orderBy: { boundFrom: "desc" } },
-      changeRequests: { orderBy: { submittedAt: "desc" }, select: { id: true, reference: true, kind: true, status: true, submittedAt: true, openMerchantId: true } },
+      changeRequests: { orderBy: { submittedAt: "desc" }, select: { id: true, reference: true, kind: true, status: true, submittedAt: true, openMerchantId: true, holdUntil: true } },
     },
     omit: { legalRepIdEnc: true, legalRepIdHash: true },
   });
@@ -25,6 +25,7 @@ export async function getMerchant(actor: Actor | null, merchantId: string) {
     approvedAt: v.approvedAt,
     approvedBy: approvers.find((a) => a.id === v.approvedById)?.displayName ?? "",
     changeRequestId: v.changeRequestId,
+    restoresVersion: v.restoresVersion,
     changes: diffRecords(i > 0 ? versions[i - 1]!.snapshot : null, v.snapshot),
   }));
   const { changeRequests, ...rest } = merchant;

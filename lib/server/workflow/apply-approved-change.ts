@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { UseCaseError } from "@/lib/server/errors";
 import type { LoadedRequest } from "./load-for-decision";
 import { accountDiffers } from "./account-change";
+import { bindTerminals, merchantColumns } from "./master-record";
 import { nextMerchantNo } from "./merchant-number";
 import { snapshotOf } from "./merchant-snapshot";
 
@@ -26,12 +27,7 @@ export async function applyApprovedChange(
   const merchantNo = current.merchantNo ?? (await nextMerchantNo(tx, options.acquirerCode, m.divisionCode, m.mcc));
   const { count } = await tx.merchant.updateMany({
     where: { id: current.id, version: current.version },
-    data: {
-      version, merchantNo, status: current.status === "ONBOARDING" ? "ACTIVE" : current.status, onboardedAt: current.onboardedAt ?? now,
-      type: m.type, legalName: m.legalName, receiptName: m.receiptName, creditCode: m.creditCode || null, legalRepName: m.legalRepName,
-      legalRepIdEnc: m.legalRepIdEnc, legalRepIdHash: m.legalRepIdHash, legalRepIdLast4: m.legalRepIdLast4,
-      phone: m.phone, mcc: m.mcc, divisionCode: m.divisionCode, street: m.street,
-    },
+    data: { version, merchantNo, status: current.status === "ONBOARDING" ? "ACTIVE" : current.status, onboardedAt: current.onboardedAt ?? now, ...merchantColumns(m) },
   });
   if (count !== 1) throw new UseCaseError("CONFLICT");
 
@@ -51,15 +47,9 @@ export async function applyApprovedChange(
     });
   }
 
-  const bound = await tx.terminalBinding.findMany({ where: { merchantId: current.id, boundTo: null } });
-  const wanted = new Set(terminals.map((t) => t.terminalId));
-  for (const binding of bound.filter((b) => !wanted.has(b.terminalId))) {
-    await tx.terminalBinding.update({ where: { id: binding.id }, data: { boundTo: now } });
-  }
-  const already = new Set(bound.map((b) => b.terminalId));
-  for (const t of terminals.filter((t) => !already.has(t.terminalId))) {
-    await tx.terminalBinding.create({ data: { id: crypto.randomUUID(), terminalId: t.terminalId, serialNo: t.serialNo, installAddress: t.installAddress, merchantId: current.id, boundFrom: now, changeRequestId: request.id } });
-  }
+  const { boundElsewhere } = await bindTerminals(tx, current.id, terminals, request.id, now);
+  // Submission refused terminals bound elsewhere; one bound since then must not be taken over.
+  if (boundElsewhere.length) throw new UseCaseError("CONFLICT", { _form: ["validation.decision.terminalBoundElsewhere"] }, { terminals: boundElsewhere.join(", ") });
 
   await tx.merchantVersion.create({
     data: { merchantId: current.id, version, changeRequestId: request.id, approvedById: approver.id, approvedAt: now, snapshot: snapshotOf({ merchantNo, ...m }, a, terminals) },

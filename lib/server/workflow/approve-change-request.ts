@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { holdUntil } from "@/lib/domain/confirmations/hold";
 import { ZApproveSchema } from "@/lib/domain/workflow/schemas";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { authorize } from "@/lib/server/auth/authorize";
@@ -22,13 +23,21 @@ export async function approveInTransaction(tx: Prisma.TransactionClient, actor: 
   const first = request.status === "AWAITING_APPROVAL";
   const final = to === "EFFECTIVE" || to === "PENDING_CONFIRMATION";
   const now = new Date();
+  const settings = await readSettings(tx);
   await moveRequest(tx, request, {
     status: to,
     ...(first ? { approverId: actor.id } : { secondApproverId: actor.id }),
     ...(final ? { decidedAt: now } : {}),
+    // A pending account change stays open (one open request per merchant) until it takes effect or is withdrawn.
     ...(to === "EFFECTIVE" ? { openMerchantId: null } : {}),
+    ...(to === "PENDING_CONFIRMATION" ? { holdUntil: holdUntil(now, settings.confirmation.holdDays) } : {}),
   });
-  const applied = final ? await applyApprovedChange(tx, request, actor, { acquirerCode: (await readSettings(tx)).acquirerCode, now }) : null;
+  const applied = final ? await applyApprovedChange(tx, request, actor, { acquirerCode: settings.acquirerCode, now }) : null;
+  // The workflow's "changes the account" (from the submission) and the master record must agree,
+  // or a request would close with its new account left pending forever.
+  if (applied && applied.accountPending !== (to === "PENDING_CONFIRMATION")) {
+    throw new Error(`change request ${request.id}: account pending ${applied.accountPending} but workflow status ${to}`);
+  }
   await recordAuditEvent(
     tx,
     { action: "change.approved", entity: "change-request", entityId: request.id, before: { status: request.status }, after: { status: to, merchantId: request.merchantId, merchantVersion: applied?.merchantVersion ?? null, acknowledgedFlags: input.acknowledgedFlags } },

@@ -59,6 +59,10 @@ export async function workCounts(actor: Actor) {
     counts.toVerify = await db.changeRequest.count({ where: { status: "AWAITING_VERIFICATION", makerId: { not: actor.id } } });
     counts.returned = await db.changeRequest.count({ where: { status: "RETURNED", makerId: actor.id } });
     counts.drafts = await db.applicationDraft.count({ where: { makerId: actor.id, submittedAt: null } });
+    counts.toConfirm = await db.changeRequest.count({ where: { status: "PENDING_CONFIRMATION", makerId: { not: actor.id } } });
+  }
+  if (actor.role === "AUDITOR") {
+    counts.openCases = await db.case.count({ where: { status: "OPEN" } });
   }
   if (actor.role === "SUPERVISOR") {
     counts.toApprove = await db.changeRequest.count({

@@ -46,6 +46,7 @@ export async function getReviewView(actor: Actor | null, changeRequestId: string
     merchantId: request.merchantId,
     submittedAt: request.submittedAt,
     decisionNote: request.decisionNote,
+    holdUntil: request.holdUntil,
     maker: nameOf(request.makerId),
     verifier: nameOf(request.verifierId),
     approver: nameOf(request.approverId),

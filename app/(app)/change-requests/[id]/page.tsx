@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/change-requests/status-badge";
 import { ChangeDiff } from "@/components/workflow/change-diff";
 import { DecisionPanel } from "@/components/workflow/decision-panel";
@@ -9,6 +9,7 @@ import { toFlagViews } from "@/components/workflow/flag-view";
 import { ReviewSummary } from "@/components/workflow/review-summary";
 import { RiskAtAGlance, RiskFlags } from "@/components/workflow/risk-flags";
 import { VerificationHistory } from "@/components/workflow/verification-history";
+import { hasPermission } from "@/lib/domain/permissions";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { getReviewView } from "@/lib/server/workflow/review-view";
 import { approveChangeRequestAction, rejectChangeRequestAction, returnChangeRequestAction } from "../actions";
@@ -24,6 +25,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const view = await getReviewView(actor, (await params).id);
   if (!view) notFound();
   const t = await getTranslations();
+  const format = await getFormatter();
   const requested = (await searchParams).done;
   const done = DONE.find((d) => d === requested);
   const awaiting = view.status === "AWAITING_APPROVAL" || view.status === "AWAITING_SECOND_APPROVAL";
@@ -57,6 +59,14 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
       <ReviewSummary
         view={{ ...view, status: <StatusBadge status={view.status} />, legalName: view.legalName, merchantType: view.merchantType, risk: <RiskAtAGlance highRisk={view.highRisk} count={flagCount} /> }}
       />
+      {view.status === "PENDING_CONFIRMATION" && view.holdUntil && (
+        <p role="note" className="rounded-md border-l-4 border-amber-500 bg-amber-50 p-3 text-sm text-amber-950">
+          {t("review.pendingConfirmation", { until: format.dateTime(view.holdUntil, { dateStyle: "medium", timeStyle: "short" }) })}{" "}
+          {hasPermission(actor.role, "change:confirm") && (
+            <Link href={`/confirmations/${view.id}`} className="font-medium text-brand-800 underline underline-offset-2">{t("merchants.accounts.recordCall")}</Link>
+          )}
+        </p>
+      )}
       {view.highRisk && awaiting && <p className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm font-medium text-red-900">{t("review.highRiskNote")}</p>}
       <ChangeDiff changes={view.changes} onboarding={view.kind === "ONBOARD"} />
       <VerificationHistory verifications={view.verifications} needsCreditCode={needsCreditCode} />

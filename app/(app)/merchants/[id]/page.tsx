@@ -28,6 +28,8 @@ export default async function MerchantDetailPage({ params }: { params: Promise<{
   const m = merchant;
   const micro = m.type === "MICRO";
   const open = m.openRequest;
+  // Approved: the details below are the new version; only its receiving account still waits for the call.
+  const awaitingCall = open?.status === "PENDING_CONFIRMATION";
   const references = new Map(m.changeRequests.map((r) => [r.id, r.reference]));
   const info: [string, React.ReactNode][] = [
     [t("merchants.fields.merchantNo"), <span key="no" className="font-mono">{m.merchantNo}</span>],
@@ -56,9 +58,13 @@ export default async function MerchantDetailPage({ params }: { params: Promise<{
         </p>
         {open && (
           <div role="note" className="flex flex-wrap items-center gap-3 rounded-md border-l-4 border-amber-500 bg-amber-50 p-4 text-sm text-amber-950">
-            <span className="font-semibold">{t("merchants.openRequest")}</span>
+            <span className="font-semibold">{t(awaitingCall ? "merchants.awaitingConfirmation" : "merchants.openRequest")}</span>
             <StatusBadge status={open.status} />
-            <span>{t("merchants.openRequestBanner", { reference: open.reference })}</span>
+            <span>
+              {awaitingCall && open.holdUntil
+                ? t("merchants.awaitingConfirmationBanner", { reference: open.reference, until: format.dateTime(open.holdUntil, { dateStyle: "medium", timeStyle: "short" }) })
+                : t("merchants.openRequestBanner", { reference: open.reference })}
+            </span>
             <Link href={`/change-requests/${open.id}`} className="font-medium text-brand-800 underline underline-offset-2">{t("merchants.viewRequest", { reference: open.reference })}</Link>
           </div>
         )}
@@ -68,7 +74,12 @@ export default async function MerchantDetailPage({ params }: { params: Promise<{
           <div className="rounded-lg border border-slate-200 bg-white p-4"><Facts rows={info} /></div>
         </Section>
         <Section id="accounts" title={t("merchants.sections.accounts")}>
-          <AccountList accounts={m.accounts} canUnmask={hasPermission(actor.role, "account:unmask")} />
+          <AccountList
+            accounts={m.accounts}
+            canUnmask={hasPermission(actor.role, "account:unmask")}
+            pendingChange={awaitingCall ? { changeRequestId: open.id, holdUntil: open.holdUntil } : null}
+            canConfirm={hasPermission(actor.role, "change:confirm")}
+          />
         </Section>
       </div>
       <Section id="terminals" title={t("merchants.sections.terminals")}>

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Select } from "@/components/ui/select";
+import { Table, Td, Th } from "@/components/ui/table";
+import { requirePageActor } from "@/lib/server/auth/current-actor";
+import { CASE_STATUSES, listCases } from "@/lib/server/cases/list-cases";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("cases"))("title") };
+}
+
+export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requirePageActor("case:triage");
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const { cases, total, nextCursor, query } = await listCases(actor, await searchParams);
+  const keep = new URLSearchParams(query.status ? { status: query.status } : {});
+  const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50";
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("cases.title")}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("cases.intro")}</p>
+      </div>
+      <form method="get" className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3">
+        <div>
+          <label htmlFor="status" className="block text-sm font-medium">{t("common.status")}</label>
+          <Select id="status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {CASE_STATUSES.map((s) => <option key={s} value={s}>{t(`cases.statuses.${s}`)}</option>)}
+          </Select>
+        </div>
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white">{t("common.search")}</button>
+      </form>
+      {cases.length === 0 ? (
+        <p className="rounded-md border border-slate-200 bg-white p-6 text-slate-600">{t("cases.empty")}</p>
+      ) : (
+        <Table caption={t("cases.title")}>
+          <thead>
+            <tr>
+              <Th>{t("cases.reference")}</Th>
+              <Th>{t("cases.kind")}</Th>
+              <Th>{t("common.status")}</Th>
+              <Th>{t("cases.merchant")}</Th>
+              <Th>{t("cases.summary")}</Th>
+              <Th>{t("cases.openedAt")}</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {cases.map((c) => (
+              <tr key={c.id} data-reference={c.reference}>
+                <Td className="font-mono">{c.reference}</Td>
+                <Td>{t(`cases.kinds.${c.kind}`)}</Td>
+                <Td><Badge tone={c.status === "OPEN" ? "warn" : "neutral"}>{t(`cases.statuses.${c.status}`)}</Badge></Td>
+                <Td>
+                  {c.merchantId && c.merchant ? (
+                    <Link href={`/merchants/${c.merchantId}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">{c.merchant.legalName}</Link>
+                  ) : "—"}
+                  {c.changeRequestReference && (
+                    <Link href={`/change-requests/${c.changeRequestId}`} className="flex min-h-6 w-fit items-center font-mono text-xs text-brand-700 underline underline-offset-2">{c.changeRequestReference}</Link>
+                  )}
+                </Td>
+                <Td className="max-w-md">{c.summary}</Td>
+                <Td>
+                  {format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  <span className="block text-xs text-slate-600">{c.createdBy ?? t("cases.system")}</span>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <nav aria-label={t("cases.pagination")} className="flex items-center justify-between text-sm text-slate-600">
+        <span>{t("common.pageInfo", { total })}</span>
+        <span className="flex gap-2">
+          {query.after && <Link className={linkClass} href={`/cases?${keep.toString()}`}>{t("common.firstPage")}</Link>}
+          {nextCursor && <Link className={linkClass} href={`/cases?${new URLSearchParams([...keep, ["after", nextCursor]]).toString()}`}>{t("common.next")}</Link>}
+        </span>
+      </nav>
+    </div>
+  );
+}
