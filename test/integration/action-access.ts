@@ -31,4 +31,6 @@ export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in">
   "app/(app)/change-requests/actions.ts#correctChangeRequestAction": "change:submit",
   "app/(app)/change-requests/actions.ts#cancelChangeRequestAction": "change:submit",
   "app/(app)/merchants/actions.ts#unmaskAccountAction": "account:unmask",
+  "app/(app)/merchants/actions.ts#submitMerchantChangeAction": "change:submit",
+  "app/(app)/merchants/actions.ts#requestStatusChangeAction": "change:submit",
 };

@@ -24,10 +24,12 @@ export async function applyApprovedChange(
   if (current.version !== request.baseVersion) throw new UseCaseError("CONFLICT", { _form: ["validation.decision.merchantChanged"] });
   const version = current.version + 1;
   const merchantNo = current.merchantNo ?? (await nextMerchantNo(tx, options.acquirerCode, m.divisionCode, m.mcc));
+  // A change of details leaves the status alone: a suspended merchant stays suspended.
+  const status = current.status === "ONBOARDING" ? "ACTIVE" : current.status;
   const { count } = await tx.merchant.updateMany({
     where: { id: current.id, version: current.version },
     data: {
-      version, merchantNo, status: current.status === "ONBOARDING" ? "ACTIVE" : current.status, onboardedAt: current.onboardedAt ?? now,
+      version, merchantNo, status, onboardedAt: current.onboardedAt ?? now,
       type: m.type, legalName: m.legalName, receiptName: m.receiptName, creditCode: m.creditCode || null, legalRepName: m.legalRepName,
       legalRepIdEnc: m.legalRepIdEnc, legalRepIdHash: m.legalRepIdHash, legalRepIdLast4: m.legalRepIdLast4,
       phone: m.phone, mcc: m.mcc, divisionCode: m.divisionCode, street: m.street,
@@ -62,7 +64,7 @@ export async function applyApprovedChange(
   }
 
   await tx.merchantVersion.create({
-    data: { merchantId: current.id, version, changeRequestId: request.id, approvedById: approver.id, approvedAt: now, snapshot: snapshotOf({ merchantNo, ...m }, a, terminals) },
+    data: { merchantId: current.id, version, changeRequestId: request.id, approvedById: approver.id, approvedAt: now, snapshot: snapshotOf({ merchantNo, status, ...m }, a, terminals) },
   });
   return { merchantVersion: version, accountPending: accountChanged && !!inForce };
 }

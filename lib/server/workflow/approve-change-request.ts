@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isStatusChange } from "@/lib/domain/workflow/change-request-machine";
 import { ZApproveSchema } from "@/lib/domain/workflow/schemas";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { authorize } from "@/lib/server/auth/authorize";
@@ -9,9 +10,16 @@ import { parseInput, UseCaseError } from "@/lib/server/errors";
 import type { RequestMeta } from "@/lib/server/request-meta";
 import { readSettings } from "@/lib/server/settings/read-settings";
 import { applyApprovedChange } from "./apply-approved-change";
-import { loadForDecision, moveRequest } from "./load-for-decision";
+import { applyStatusChange } from "./apply-status-change";
+import { loadForDecision, moveRequest, type LoadedRequest } from "./load-for-decision";
 
 type RiskFlagRef = { code: string };
+
+/** What a final approval writes into the master record: the status alone, or the proposal. */
+async function applyToMerchant(tx: Prisma.TransactionClient, request: LoadedRequest, actor: Actor, requestMeta: RequestMeta, now: Date) {
+  if (isStatusChange(request.kind)) return applyStatusChange(tx, { ...request, kind: request.kind }, actor, requestMeta, now);
+  return applyApprovedChange(tx, request, actor, { acquirerCode: (await readSettings(tx)).acquirerCode, now });
+}
 
 /** Approval inside an already open transaction: the unit bulk approval repeats per item. */
 export async function approveInTransaction(tx: Prisma.TransactionClient, actor: Actor, input: { changeRequestId: string; version: number; acknowledgedFlags: string[] }, requestMeta: RequestMeta) {
@@ -28,7 +36,7 @@ export async function approveInTransaction(tx: Prisma.TransactionClient, actor: 
     ...(final ? { decidedAt: now } : {}),
     ...(to === "EFFECTIVE" ? { openMerchantId: null } : {}),
   });
-  const applied = final ? await applyApprovedChange(tx, request, actor, { acquirerCode: (await readSettings(tx)).acquirerCode, now }) : null;
+  const applied = final ? await applyToMerchant(tx, request, actor, requestMeta, now) : null;
   await recordAuditEvent(
     tx,
     { action: "change.approved", entity: "change-request", entityId: request.id, before: { status: request.status }, after: { status: to, merchantId: request.merchantId, merchantVersion: applied?.merchantVersion ?? null, acknowledgedFlags: input.acknowledgedFlags } },
