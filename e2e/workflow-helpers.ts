@@ -57,8 +57,11 @@ export async function submitApplication(page: Page, v: Application) {
   return /CR-\d{8}-[0-9A-F]{8}/.exec((await toast.textContent()) ?? "")![0];
 }
 
+/** What a verifier re-keys from the documents; the account name is the legal name. */
+export type ReKeyed = Pick<Application, "creditCode" | "legalName" | "accountNo" | "cnaps">;
+
 /** Fills the blind re-key form (creditCode, accountName, accountNo, cnaps) and submits it. */
-export async function reKey(page: Page, v: Application, overrides: Partial<Application> = {}) {
+export async function reKey(page: Page, v: ReKeyed, overrides: Partial<ReKeyed> = {}) {
   const typed = { ...v, ...overrides };
   await page.getByLabel("统一社会信用代码", { exact: true }).fill(typed.creditCode);
   await page.getByLabel("账户名称", { exact: true }).fill(typed.legalName);
