@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { cnapsCheckDigit, orgCodeCheckChar, usccCheckChar } from "../lib/domain/validation";
-import { expect, expectAt, expectNoSeriousA11yViolations, signedInPage, test } from "./fixtures";
-import { digits, field, reKey, set, shot } from "./workflow-helpers";
+import { expect, expectAt, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { digits, field, reKey, set, shot, signInForBlock } from "./workflow-helpers";
 
 /**
  * Changes to an approved merchant (SPEC §3.3, issue 4 item 6), on a demo merchant seeded at
@@ -28,20 +28,10 @@ test.describe.configure({ mode: "serial" });
 
 test.describe("changing an approved merchant", () => {
   let clerk: Page, clerk2: Page, supervisor: Page;
-  const contexts: BrowserContext[] = [];
   const newPhone = `159${digits(8)}`;
   let merchantUrl = "";
 
-  test.beforeAll(async ({ browser }) => {
-    for (const [who, assign] of [["clerk", (p: Page) => (clerk = p)], ["clerk2", (p: Page) => (clerk2 = p)], ["supervisor", (p: Page) => (supervisor = p)]] as const) {
-      const { context, page } = await signedInPage(browser, who);
-      contexts.push(context);
-      assign(page);
-    }
-  });
-  test.afterAll(async () => {
-    for (const context of contexts) await context.close();
-  });
+  signInForBlock({ clerk: (p) => (clerk = p), clerk2: (p) => (clerk2 = p), supervisor: (p) => (supervisor = p) });
 
   const requestIdOf = (page: Page) => new URL(page.url()).pathname.split("/").pop()!;
   const history = (page: Page) => page.getByRole("region", { name: "版本历史" });

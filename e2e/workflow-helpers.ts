@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import type { Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { cnapsCheckDigit, orgCodeCheckChar, residentIdCheckChar, usccCheckChar } from "../lib/domain/validation";
-import { expect } from "./fixtures";
+import { expect, signedInPage, test, type DemoUsername } from "./fixtures";
 
 /**
  * Entering and re-keying applications through the UI, shared by the workflow specs. Every
@@ -77,3 +77,21 @@ export const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true, animations: "disabled" });
 };
 export const row = (page: Page, reference: string) => page.locator(`tr[data-reference="${reference}"]`);
+
+/**
+ * For a serial describe block: each named demo user signs in once, in a browser of their own,
+ * handed to `assign`; the browsers close after the block.
+ */
+export function signInForBlock(assign: Partial<Record<DemoUsername, (page: Page) => void>>) {
+  const contexts: BrowserContext[] = [];
+  test.beforeAll(async ({ browser }) => {
+    for (const [who, set] of Object.entries(assign) as [DemoUsername, (page: Page) => void][]) {
+      const { context, page } = await signedInPage(browser, who);
+      contexts.push(context);
+      set(page);
+    }
+  });
+  test.afterAll(async () => {
+    for (const context of contexts) await context.close();
+  });
+}
