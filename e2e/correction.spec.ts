@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from "@playwright/test";
-import { expect, expectAt, expectNoSeriousA11yViolations, signedInPage, test } from "./fixtures";
-import { application, digits, field, reKey, set, shot, submitApplication } from "./workflow-helpers";
+import type { Page } from "@playwright/test";
+import { expect, expectAt, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { application, digits, field, reKey, set, shot, signInForBlock, submitApplication } from "./workflow-helpers";
 
 /**
  * A returned request comes back to its maker (SPEC §3.2): clerk2's blind re-key gets the account
@@ -13,23 +13,13 @@ test.describe.configure({ mode: "serial" });
 
 test.describe("correcting a returned request", () => {
   let clerk: Page, clerk2: Page, supervisor: Page;
-  const contexts: BrowserContext[] = [];
   const entered = application("1000");
   const wrongAccountNo = `1100${digits(15)}`;
   let reference = "";
   let id = "";
   const correctUrl = () => `/change-requests/${id}/correct`;
 
-  test.beforeAll(async ({ browser }) => {
-    for (const [who, assign] of [["clerk", (p: Page) => (clerk = p)], ["clerk2", (p: Page) => (clerk2 = p)], ["supervisor", (p: Page) => (supervisor = p)]] as const) {
-      const { context, page } = await signedInPage(browser, who);
-      contexts.push(context);
-      assign(page);
-    }
-  });
-  test.afterAll(async () => {
-    for (const context of contexts) await context.close();
-  });
+  signInForBlock({ clerk: (p) => (clerk = p), clerk2: (p) => (clerk2 = p), supervisor: (p) => (supervisor = p) });
 
   test("clerk2's re-key with a wrong account number returns it, naming only that field", async () => {
     test.setTimeout(120_000);

@@ -64,6 +64,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/audit/verify": { access: ["AUDITOR", "ADMIN"], why: "Re-verifying the hash chain (audit:verify): auditors, and admins who run the system." },
   "/merchants": { access: BUSINESS, why: "Merchant records, masked (merchant:read); never admins." },
   "/merchants/[id]": { access: BUSINESS, params: { id: "unknown" }, why: "One merchant (merchant:read)." },
+  "/merchants/[id]/change": { access: ["CLERK"], params: { id: "unknown" }, why: "Requesting a change to an approved merchant is a clerk's job (change:submit)." },
   "/change-requests": { access: BUSINESS, why: "Change requests (merchant:read)." },
   "/change-requests/[id]": { access: BUSINESS, params: { id: "unknown" }, why: "One change request's review (merchant:read)." },
   "/change-requests/[id]/correct": { access: ["CLERK"], params: { id: "unknown" }, why: "The maker corrects a returned request (change:submit); another clerk is refused on the page." },

@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import type { Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { cnapsCheckDigit, orgCodeCheckChar, residentIdCheckChar, usccCheckChar } from "../lib/domain/validation";
-import { expect } from "./fixtures";
+import { expect, signedInPage, test, type DemoUsername } from "./fixtures";
 
 /**
  * Entering and re-keying applications through the UI, shared by the workflow specs. Every
@@ -57,8 +57,11 @@ export async function submitApplication(page: Page, v: Application) {
   return /CR-\d{8}-[0-9A-F]{8}/.exec((await toast.textContent()) ?? "")![0];
 }
 
+/** What a verifier re-keys from the documents; the account name is the legal name. */
+export type ReKeyed = Pick<Application, "creditCode" | "legalName" | "accountNo" | "cnaps">;
+
 /** Fills the blind re-key form (creditCode, accountName, accountNo, cnaps) and submits it. */
-export async function reKey(page: Page, v: Application, overrides: Partial<Application> = {}) {
+export async function reKey(page: Page, v: ReKeyed, overrides: Partial<ReKeyed> = {}) {
   const typed = { ...v, ...overrides };
   await page.getByLabel("统一社会信用代码", { exact: true }).fill(typed.creditCode);
   await page.getByLabel("账户名称", { exact: true }).fill(typed.legalName);
@@ -74,3 +77,21 @@ export const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true, animations: "disabled" });
 };
 export const row = (page: Page, reference: string) => page.locator(`tr[data-reference="${reference}"]`);
+
+/**
+ * For a serial describe block: each named demo user signs in once, in a browser of their own,
+ * handed to `assign`; the browsers close after the block.
+ */
+export function signInForBlock(assign: Partial<Record<DemoUsername, (page: Page) => void>>) {
+  const contexts: BrowserContext[] = [];
+  test.beforeAll(async ({ browser }) => {
+    for (const [who, set] of Object.entries(assign) as [DemoUsername, (page: Page) => void][]) {
+      const { context, page } = await signedInPage(browser, who);
+      contexts.push(context);
+      set(page);
+    }
+  });
+  test.afterAll(async () => {
+    for (const context of contexts) await context.close();
+  });
+}

@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from "@playwright/test";
-import { expect, expectAt, expectNoSeriousA11yViolations, signedInPage, test } from "./fixtures";
-import { application, digits, reKey, row, shot, submitApplication } from "./workflow-helpers";
+import type { Page } from "@playwright/test";
+import { expect, expectAt, expectNoSeriousA11yViolations, test } from "./fixtures";
+import { application, digits, reKey, row, shot, signInForBlock, submitApplication } from "./workflow-helpers";
 
 /**
  * Maker → blind verifier → supervisor (SPEC §3.2–3.3), three people in three browsers: the clerk
@@ -12,23 +12,13 @@ test.describe.configure({ mode: "serial" });
 
 test.describe("maker → blind verification → approval", () => {
   let clerk: Page, clerk2: Page, supervisor: Page;
-  const contexts: BrowserContext[] = [];
   const mismatch = application("1000"); // re-keyed with a wrong account number
   const flagged = application("3910"); // verified, one low flag, approved one by one
   const plain = application("1000"); // verified, no flag, approved in bulk
   const refs = { mismatch: "", flagged: "", plain: "" };
   const ids = { mismatch: "", flagged: "", plain: "" };
 
-  test.beforeAll(async ({ browser }) => {
-    for (const [who, assign] of [["clerk", (p: Page) => (clerk = p)], ["clerk2", (p: Page) => (clerk2 = p)], ["supervisor", (p: Page) => (supervisor = p)]] as const) {
-      const { context, page } = await signedInPage(browser, who);
-      contexts.push(context);
-      assign(page);
-    }
-  });
-  test.afterAll(async () => {
-    for (const context of contexts) await context.close();
-  });
+  signInForBlock({ clerk: (p) => (clerk = p), clerk2: (p) => (clerk2 = p), supervisor: (p) => (supervisor = p) });
 
   test("the clerk submits three applications; none is in their own verification queue", async () => {
     test.setTimeout(120_000);

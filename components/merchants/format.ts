@@ -35,6 +35,7 @@ export function masked(last4OrMasked: string | null | undefined) {
 /** Snapshot paths in the order of the record, each with its label key under `merchants.fields`. */
 const FIELDS: [path: string, label: string][] = [
   ["merchant.merchantNo", "merchantNo"],
+  ["merchant.status", "status"],
   ["merchant.type", "type"],
   ["merchant.legalName", "legalName"],
   ["merchant.receiptName", "receiptName"],
@@ -86,6 +87,8 @@ export function fieldValue(path: string, value: unknown, t: T, locale: Locale): 
   }
   const s = String(value);
   switch (path) {
+    case "merchant.status":
+      return t(`statuses.${s}`);
     case "merchant.type":
       return t(`types.${s}`);
     case "account.accountType":

@@ -23,13 +23,15 @@ export type TApprovalRow = {
   highRisk: boolean;
   flagCount: number;
   mayDecide: boolean;
+  /** Suspensions and reactivations are decided one by one, on their reason. */
+  statusChange: boolean;
   age: ReactNode;
 };
 
 type BulkAction = (input: unknown) => Promise<ActionResult<TBulkResult>>;
 
 /** Bulk approval is for the plain cases only; everything flagged is opened and decided one by one. */
-const bulkable = (r: TApprovalRow) => r.mayDecide && !r.highRisk && r.flagCount === 0;
+const bulkable = (r: TApprovalRow) => r.mayDecide && !r.highRisk && r.flagCount === 0 && !r.statusChange;
 
 export function ApprovalQueue({ rows, action }: { rows: TApprovalRow[]; action: BulkAction }) {
   const t = useTranslations("approvals");

@@ -19,7 +19,8 @@ export function DecisionPanel({ changeRequestId, version, flags, actions }: {
   changeRequestId: string;
   version: number;
   flags: TRiskFlagView[];
-  actions: { approve: Action; reject: Action; return: Action };
+  /** No return for a suspension or reactivation: there is nothing for the maker to correct. */
+  actions: { approve: Action; reject: Action; return: Action | null };
 }) {
   const t = useTranslations();
   const router = useRouter();
@@ -65,7 +66,7 @@ export function DecisionPanel({ changeRequestId, version, flags, actions }: {
         <Button disabled={pending || missing > 0} aria-describedby={missing > 0 ? "approve-blocked" : undefined} onClick={() => run(actions.approve, { acknowledgedFlags: [...acknowledged] }, "approved", false)}>
           {t("review.approve")}
         </Button>
-        <Button variant="secondary" disabled={pending} onClick={() => setDialog("return")}>{t("review.return")}</Button>
+        {actions.return && <Button variant="secondary" disabled={pending} onClick={() => setDialog("return")}>{t("review.return")}</Button>}
         <Button variant="danger" disabled={pending} onClick={() => setDialog("reject")}>{t("review.reject")}</Button>
         {missing > 0 && <p id="approve-blocked" className="text-sm text-amber-900">{t("review.approveBlocked", { count: missing })}</p>}
       </div>
@@ -74,7 +75,7 @@ export function DecisionPanel({ changeRequestId, version, flags, actions }: {
         pending={pending}
         serverError={dialogError}
         onClose={() => { setDialog(null); setDialogError(undefined); }}
-        onSubmit={(text) => (dialog === "reject" ? run(actions.reject, { reason: text }, "rejected", true) : run(actions.return, { comment: text }, "returned", true))}
+        onSubmit={(text) => (dialog === "reject" ? run(actions.reject, { reason: text }, "rejected", true) : actions.return && run(actions.return, { comment: text }, "returned", true))}
       />
     </div>
   );

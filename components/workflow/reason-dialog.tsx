@@ -7,9 +7,9 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { INPUT_CLASS } from "@/components/ui/input";
 
-export type TReasonMode = { title: string; label: string; hint: string; confirm: string; minMessageKey: string; danger: boolean };
+export type TReasonMode = { title: string; label: string; hint: string; confirm: string; minMessageKey: string; danger: boolean; maxLength?: number };
 
-/** One dialog for reject and return (two dialogs would share the primitive's heading id). */
+/** A reason before acting: reject and return share one (two dialogs would share the primitive's heading id); suspend and reactivate too. */
 export function ReasonDialog({ mode, pending, serverError, onClose, onSubmit }: {
   mode: TReasonMode | null;
   pending: boolean;
@@ -35,7 +35,7 @@ export function ReasonDialog({ mode, pending, serverError, onClose, onSubmit }: 
         }}
       >
         <Field id="decision-text" label={mode?.label ?? ""} hint={mode?.hint} errors={errors}>
-          <textarea className={`${INPUT_CLASS} min-h-28`} value={text} onChange={(e) => setText(e.target.value)} maxLength={1000} required />
+          <textarea className={`${INPUT_CLASS} min-h-28`} value={text} onChange={(e) => setText(e.target.value)} maxLength={mode?.maxLength ?? 1000} required />
         </Field>
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={close}>{t("common.cancel")}</Button>

@@ -16,4 +16,11 @@ describe("diffRecords", () => {
     expect(diffRecords(null, { a: 1 })).toEqual([{ path: "a", before: null, after: 1 }]);
     expect(diffRecords({ a: { b: [1] } }, { a: { b: [1] } })).toEqual([]);
   });
+
+  it("objects inside arrays are equal whatever their key order (JSONB reorders keys)", () => {
+    const stored = { terminals: [{ serialNo: "SN1", terminalId: "T1", installAddress: "收银台" }] };
+    const proposed = { terminals: [{ terminalId: "T1", serialNo: "SN1", installAddress: "收银台" }] };
+    expect(diffRecords(stored, proposed)).toEqual([]);
+    expect(diffRecords(stored, { terminals: [{ terminalId: "T1", serialNo: "SN2", installAddress: "收银台" }] })).toHaveLength(1);
+  });
 });

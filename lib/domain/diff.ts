@@ -10,11 +10,21 @@ function flatten(value: unknown, prefix = "", out: Record<string, unknown> = {})
   return out;
 }
 
+/** JSON with object keys sorted: a record read back from a JSONB column has its keys reordered. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 export function diffRecords(before: unknown, after: unknown): FieldChange[] {
   const a = flatten(before ?? {});
   const b = flatten(after ?? {});
   const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   return paths
-    .filter((p) => JSON.stringify(a[p] ?? null) !== JSON.stringify(b[p] ?? null))
+    .filter((p) => stableJson(a[p]) !== stableJson(b[p]))
     .map((path) => ({ path, before: a[path] ?? null, after: b[path] ?? null }));
 }

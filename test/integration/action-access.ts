@@ -34,4 +34,6 @@ export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in">
   "app/(app)/merchants/actions.ts#unmaskAccountAction": "account:unmask",
   "app/(app)/confirmations/actions.ts#recordAccountConfirmationAction": "change:confirm",
   "app/(app)/admin/settings/actions.ts#updateSettingsAction": "settings:manage",
+  "app/(app)/merchants/actions.ts#submitMerchantChangeAction": "change:submit",
+  "app/(app)/merchants/actions.ts#requestStatusChangeAction": "change:submit",
 };

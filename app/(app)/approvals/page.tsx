@@ -28,6 +28,7 @@ export default async function ApprovalQueuePage() {
     highRisk: r.highRisk,
     flagCount: r.flagCount,
     mayDecide: r.mayDecide,
+    statusChange: r.statusChange,
     age: <Age since={r.submittedAt} now={now} />,
   }));
   return (

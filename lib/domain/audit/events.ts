@@ -45,7 +45,14 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
     action: z.literal("change.submitted"),
     entity: z.literal("change-request"),
     entityId: z.string(),
-    after: z.object({ reference: z.string(), kind: z.string(), merchantId: z.string(), accountLast4: z.string(), findings: z.array(z.string()) }),
+    after: z.object({ reference: z.string(), kind: z.string(), merchantId: z.string(), accountLast4: z.string(), findings: z.array(z.string()), reason: z.string().optional() }),
+  }),
+  z.object({
+    action: z.literal("merchant.status-changed"),
+    entity: z.literal("merchant"),
+    entityId: z.string(),
+    before: z.object({ status: z.string(), merchantVersion: z.number() }),
+    after: z.object({ status: z.string(), merchantVersion: z.number(), changeRequestId: z.string() }),
   }),
   z.object({
     action: z.literal("change.confirmed"),

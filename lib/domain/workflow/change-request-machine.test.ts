@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decide, STATUSES, transitionsFrom, type RequestParties, type TTransition } from "./change-request-machine";
+import { CHANGE_KINDS, decide, initialStatus, isStatusChange, STATUSES, transitionsFrom, type RequestParties, type TTransition } from "./change-request-machine";
 
-const base: RequestParties = { status: "AWAITING_VERIFICATION", makerId: "maker", verifierId: null, approverId: null, highRisk: false, changesAccount: false };
+const base: RequestParties = { kind: "UPDATE", status: "AWAITING_VERIFICATION", makerId: "maker", verifierId: null, approverId: null, highRisk: false, changesAccount: false };
 const clerk = (id: string) => ({ id, role: "CLERK" as const });
 const supervisor = (id: string) => ({ id, role: "SUPERVISOR" as const });
 
@@ -63,5 +63,28 @@ describe("change-request workflow", () => {
     for (const status of STATUSES.filter((s) => !["REJECTED", "CANCELLED", "EFFECTIVE"].includes(s))) {
       expect(transitionsFrom(status).length).toBeGreaterThan(0);
     }
+  });
+
+  it("suspending and reactivating skip the blind re-key: straight to approval by a supervisor other than the maker", () => {
+    expect(CHANGE_KINDS.filter(isStatusChange)).toEqual(["SUSPEND", "REACTIVATE"]);
+    expect(initialStatus("ONBOARD")).toBe("AWAITING_VERIFICATION");
+    expect(initialStatus("UPDATE")).toBe("AWAITING_VERIFICATION");
+    for (const kind of ["SUSPEND", "REACTIVATE"] as const) {
+      expect(initialStatus(kind)).toBe("AWAITING_APPROVAL");
+      const waiting = { ...base, kind, status: initialStatus(kind) };
+      expect(decide(supervisor("sup"), "approve", waiting)).toEqual({ ok: true, to: "EFFECTIVE" });
+      expect(decide(supervisor("sup"), "reject", waiting)).toEqual({ ok: true, to: "REJECTED" });
+      expect(decide(supervisor("maker"), "approve", waiting)).toEqual({ ok: false, reason: "SEGREGATION" });
+      expect(decide(clerk("clerk2"), "approve", waiting)).toEqual({ ok: false, reason: "FORBIDDEN" });
+      expect(decide(clerk("clerk2"), "verify-match", waiting)).toEqual({ ok: false, reason: "ILLEGAL_STATE" });
+    }
+  });
+
+  it("a status change cannot be returned for correction: there is nothing to correct", () => {
+    const waiting = { ...base, kind: "SUSPEND" as const, status: "AWAITING_APPROVAL" as const };
+    expect(decide(supervisor("sup"), "return", waiting)).toEqual({ ok: false, reason: "ILLEGAL_STATE" });
+    expect(decide(supervisor("sup"), "return", { ...waiting, kind: "UPDATE", verifierId: "clerk2" })).toEqual({ ok: true, to: "RETURNED" });
+    expect(transitionsFrom("AWAITING_APPROVAL", "REACTIVATE").map((t) => t.transition)).toEqual(["approve", "reject"]);
+    expect(transitionsFrom("AWAITING_APPROVAL").map((t) => t.transition)).toEqual(["approve", "reject", "return"]);
   });
 });

@@ -17,9 +17,23 @@ export const STATUSES = [
 export type TStatus = (typeof STATUSES)[number];
 export const CLOSED_STATUSES: readonly TStatus[] = ["REJECTED", "CANCELLED", "EFFECTIVE"];
 
+export const CHANGE_KINDS = ["ONBOARD", "UPDATE", "SUSPEND", "REACTIVATE"] as const;
+export type TChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** Suspending or reactivating carries no application data: nothing to re-key, nothing to correct. */
+export function isStatusChange(kind: TChangeKind): kind is "SUSPEND" | "REACTIVATE" {
+  return kind === "SUSPEND" || kind === "REACTIVATE";
+}
+
+/** Where a new request starts: blind verification, unless there is nothing to re-type. */
+export function initialStatus(kind: TChangeKind): TStatus {
+  return isStatusChange(kind) ? "AWAITING_APPROVAL" : "AWAITING_VERIFICATION";
+}
+
 export type TTransition = "verify-match" | "verify-mismatch" | "approve" | "reject" | "return" | "resubmit" | "cancel" | "confirm" | "hold-elapsed" | "object";
 
 export type RequestParties = {
+  kind: TChangeKind;
   status: TStatus;
   makerId: string;
   verifierId: string | null;
@@ -31,7 +45,14 @@ export type RequestParties = {
 
 export type Decider = { id: string; role: TRole } | "system";
 
-type Rule = { from: TStatus[]; role: TRole | "system"; to: (r: RequestParties) => TStatus; parties: (actorId: string, r: RequestParties) => boolean };
+type Rule = {
+  from: TStatus[];
+  role: TRole | "system";
+  to: (r: RequestParties) => TStatus;
+  parties: (actorId: string, r: RequestParties) => boolean;
+  /** Only for application data: a status change has nothing a maker could correct. */
+  applicationOnly?: true;
+};
 
 const approvedTo = (r: RequestParties): TStatus => (r.changesAccount ? "PENDING_CONFIRMATION" : "EFFECTIVE");
 const notMakerOrVerifier = (id: string, r: RequestParties) => id !== r.makerId && id !== r.verifierId;
@@ -48,8 +69,8 @@ const RULES: Record<TTransition, Rule[]> = {
     { from: ["AWAITING_SECOND_APPROVAL"], role: "SUPERVISOR", to: () => "REJECTED", parties: (id, r) => notMakerOrVerifier(id, r) && id !== r.approverId },
   ],
   return: [
-    { from: ["AWAITING_APPROVAL"], role: "SUPERVISOR", to: () => "RETURNED", parties: notMakerOrVerifier },
-    { from: ["AWAITING_SECOND_APPROVAL"], role: "SUPERVISOR", to: () => "RETURNED", parties: (id, r) => notMakerOrVerifier(id, r) && id !== r.approverId },
+    { from: ["AWAITING_APPROVAL"], role: "SUPERVISOR", to: () => "RETURNED", parties: notMakerOrVerifier, applicationOnly: true },
+    { from: ["AWAITING_SECOND_APPROVAL"], role: "SUPERVISOR", to: () => "RETURNED", parties: (id, r) => notMakerOrVerifier(id, r) && id !== r.approverId, applicationOnly: true },
   ],
   resubmit: [{ from: ["RETURNED"], role: "CLERK", to: () => "AWAITING_VERIFICATION", parties: (id, r) => id === r.makerId }],
   cancel: [{ from: ["AWAITING_VERIFICATION", "RETURNED"], role: "CLERK", to: () => "CANCELLED", parties: (id, r) => id === r.makerId }],
@@ -59,11 +80,13 @@ const RULES: Record<TTransition, Rule[]> = {
   object: [{ from: ["PENDING_CONFIRMATION"], role: "CLERK", to: () => "REJECTED", parties: (id, r) => id !== r.makerId }],
 };
 
+const applies = (rule: Rule, status: TStatus, kind: TChangeKind) => rule.from.includes(status) && !(rule.applicationOnly && isStatusChange(kind));
+
 export type Decision = { ok: true; to: TStatus } | { ok: false; reason: "ILLEGAL_STATE" | "FORBIDDEN" | "SEGREGATION" };
 
 /** May `who` make `transition` on this request, and where does it lead? */
 export function decide(who: Decider, transition: TTransition, request: RequestParties): Decision {
-  const rules = RULES[transition].filter((rule) => rule.from.includes(request.status));
+  const rules = RULES[transition].filter((rule) => applies(rule, request.status, request.kind));
   if (rules.length === 0) return { ok: false, reason: "ILLEGAL_STATE" };
   const role = who === "system" ? "system" : who.role;
   const rule = rules.find((r) => r.role === role);
@@ -77,8 +100,8 @@ export function isOpen(status: TStatus) {
 }
 
 /** For the UI and documentation: which transitions leave a status, and who makes them. */
-export function transitionsFrom(status: TStatus) {
+export function transitionsFrom(status: TStatus, kind: TChangeKind = "UPDATE") {
   return (Object.entries(RULES) as [TTransition, Rule[]][]).flatMap(([transition, rules]) =>
-    rules.filter((r) => r.from.includes(status)).map((r) => ({ transition, role: r.role })),
+    rules.filter((r) => applies(r, status, kind)).map((r) => ({ transition, role: r.role })),
   );
 }

@@ -33,19 +33,20 @@ export async function checkAgainstRecords(tx: Prisma.TransactionClient, app: TMe
 }
 
 /** The columns a change request keeps beside its proposal, for queues, search and duplicate checks. */
-export function requestColumns(app: TMerchantApplication, proposal: TSealedProposal) {
+export function requestColumns(proposal: TSealedProposal) {
+  const { merchant, account, terminals } = proposal;
   return {
     proposal: proposal as unknown as Prisma.InputJsonValue,
     // Micro-merchants have none: null, so the unique indexes do not treat "" as a shared code.
-    creditCode: app.merchant.creditCode || null,
-    legalName: app.merchant.legalName,
-    accountNoHash: proposal.account.accountNoHash,
-    accountLast4: proposal.account.accountLast4,
-    phone: app.merchant.phone,
-    mcc: app.merchant.mcc,
-    divisionCode: app.merchant.divisionCode,
-    merchantType: app.merchant.type,
-    terminalIds: app.terminals.map((t) => t.terminalId),
-    serialNos: app.terminals.map((t) => t.serialNo),
+    creditCode: merchant.creditCode || null,
+    legalName: merchant.legalName,
+    accountNoHash: account.accountNoHash,
+    accountLast4: account.accountLast4,
+    phone: merchant.phone,
+    mcc: merchant.mcc,
+    divisionCode: merchant.divisionCode,
+    merchantType: merchant.type,
+    terminalIds: terminals.map((t) => t.terminalId),
+    serialNos: terminals.map((t) => t.serialNo),
   };
 }

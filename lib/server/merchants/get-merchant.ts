@@ -4,6 +4,15 @@ import { authorize } from "@/lib/server/auth/authorize";
 import type { Actor } from "@/lib/server/auth/current-actor";
 import { prisma } from "@/lib/server/db";
 
+/**
+ * Versions approved before snapshots held the status were all ACTIVE (nothing could suspend a
+ * merchant then): filled in, so the first later version does not show a status change.
+ */
+function withStatus(snapshot: unknown) {
+  const { merchant, ...rest } = snapshot as { merchant: Record<string, unknown> };
+  return { ...rest, merchant: { status: "ACTIVE", ...merchant } };
+}
+
 /** The merchant as approved (masked), its accounts over time, terminals, open request and version history with diffs. */
 export async function getMerchant(actor: Actor | null, merchantId: string) {
   authorize(actor, "merchant:read");
@@ -26,7 +35,7 @@ export async function getMerchant(actor: Actor | null, merchantId: string) {
     approvedBy: approvers.find((a) => a.id === v.approvedById)?.displayName ?? "",
     changeRequestId: v.changeRequestId,
     restoresVersion: v.restoresVersion,
-    changes: diffRecords(i > 0 ? versions[i - 1]!.snapshot : null, v.snapshot),
+    changes: diffRecords(i > 0 ? withStatus(versions[i - 1]!.snapshot) : null, withStatus(v.snapshot)),
   }));
   const { changeRequests, ...rest } = merchant;
   return { ...rest, openRequest: changeRequests.find((r) => r.openMerchantId) ?? null, changeRequests, history: history.reverse() };

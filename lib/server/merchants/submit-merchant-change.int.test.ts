@@ -1,37 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TMerchantApplicationInput } from "@/lib/domain/merchant/application-schema";
 import { prisma } from "@/lib/server/db";
 import { meta, seedActor } from "@/test/integration/actors";
 import { ensureReferenceRows, uniqueTerminalId } from "@/test/integration/applications";
 import { codeOf, refusal } from "@/test/integration/outcomes";
-import { approvedMerchant } from "@/test/integration/workflow";
-import { approveChangeRequest } from "@/lib/server/workflow/approve-change-request";
+import { approvedMerchant, edited, verifyAndApprove } from "@/test/integration/workflow";
 import { accountInForceAt, terminalBindingAt } from "@/lib/server/workflow/in-force";
 import { verifyChangeRequest } from "@/lib/server/workflow/verify-change-request";
 import { submitMerchantChange } from "./submit-merchant-change";
 
 const requestMeta = meta();
 beforeAll(ensureReferenceRows);
-
-/** The change form as a clerk sends it: the approved values, sealed numbers blank (kept) unless typed. */
-function edited(data: TMerchantApplicationInput, change: (d: TMerchantApplicationInput) => void) {
-  const copy = structuredClone(data);
-  copy.merchant.legalRepId = "";
-  copy.account.accountNo = "";
-  change(copy);
-  return copy;
-}
-
-/** Blind re-key by a fresh clerk with the given true values, then approval (twice when high risk), every flag acknowledged. */
-async function verifyAndApprove(changeRequestId: string, truth: { creditCode: string; accountName: string; accountNo: string; cnaps: string }) {
-  await verifyChangeRequest({ actor: await seedActor("CLERK"), input: { changeRequestId, version: 1, ...truth }, requestMeta });
-  const db = await prisma();
-  const request = await db.changeRequest.findUniqueOrThrow({ where: { id: changeRequestId } });
-  const acknowledgedFlags = ((request.riskFlags ?? []) as { code: string }[]).map((f) => f.code);
-  const first = await approveChangeRequest({ actor: await seedActor("SUPERVISOR"), input: { changeRequestId, version: 2, acknowledgedFlags }, requestMeta });
-  if (!request.highRisk) return first;
-  return approveChangeRequest({ actor: await seedActor("SUPERVISOR"), input: { changeRequestId, version: 3, acknowledgedFlags }, requestMeta });
-}
 
 describe("changing an approved merchant", () => {
   it("a new phone with the sealed numbers left blank: version 2, the same account stays in force, no confirmation needed", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { initialStatus } from "@/lib/domain/workflow/change-request-machine";
 import { checkAgainstRecords, prepareProposal, requestColumns } from "@/lib/server/applications/prepare-proposal";
 import { newChangeReference } from "@/lib/server/applications/change-reference";
 import type { TSealedProposal } from "@/lib/server/applications/seal-application";
@@ -9,11 +10,10 @@ import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { Actor } from "@/lib/server/auth/current-actor";
 import { prisma } from "@/lib/server/db";
-import { isUniqueViolation } from "@/lib/server/db/unique-violation";
 import { parseInput, UseCaseError } from "@/lib/server/errors";
 import type { RequestMeta } from "@/lib/server/request-meta";
 import { assessRisk } from "@/lib/server/risk/assess-risk";
-import { currentProposal } from "./current-proposal";
+import { assertFreeForChange, changeableMerchant, openingRequest } from "./merchant-change-guards";
 
 export const ZSubmitMerchantChangeSchema = z.strictObject({
   merchantId: z.string().min(1).max(64),
@@ -38,19 +38,13 @@ export async function submitMerchantChange({ actor, input, requestMeta }: { acto
   authorize(actor, "change:submit");
   const { merchantId, merchantVersion, data } = parseInput(ZSubmitMerchantChangeSchema, input);
   const db = await prisma();
-  const current = await currentProposal(db, merchantId);
-  if (!current || current.merchant.status === "CLOSED") throw new UseCaseError("NOT_FOUND");
-  if (current.merchant.version !== merchantVersion) throw new UseCaseError("CONFLICT", { _form: ["validation.change.merchantChanged"] });
+  const current = await changeableMerchant(db, merchantId, merchantVersion);
   const { app, proposal } = prepareProposal(data, { keep: current.sealed });
   if (comparable(proposal) === comparable(current.sealed)) throw new UseCaseError("VALIDATION", { _form: ["validation.change.nothingChanged"] });
   const now = new Date();
-  try {
-    return await db.$transaction(async (tx) => {
-      const open = await tx.changeRequest.findFirst({ where: { openMerchantId: merchantId }, select: { reference: true } });
-      if (open) throw new UseCaseError("CONFLICT", { _form: ["validation.change.alreadyOpen"] }, { reference: open.reference });
-      // Approval checks the base version again; this only spares the clerk a request that cannot take effect.
-      const still = await tx.merchant.findUnique({ where: { id: merchantId }, select: { version: true } });
-      if (still?.version !== merchantVersion) throw new UseCaseError("CONFLICT", { _form: ["validation.change.merchantChanged"] });
+  return openingRequest(() =>
+    db.$transaction(async (tx) => {
+      await assertFreeForChange(tx, merchantId, merchantVersion);
       const { findings, related, cardType } = await checkAgainstRecords(tx, app, proposal, merchantId);
       const { merchant: m, sealed } = current;
       const previous = { phone: m.phone, legalRepIdHash: m.legalRepIdHash, accountNoHash: sealed.account.accountNoHash };
@@ -58,7 +52,7 @@ export async function submitMerchantChange({ actor, input, requestMeta }: { acto
       const request = await tx.changeRequest.create({
         data: {
           id: crypto.randomUUID(), reference: newChangeReference(now), kind: "UPDATE", merchantId, openMerchantId: merchantId,
-          status: "AWAITING_VERIFICATION", makerId: actor.id, baseVersion: merchantVersion, ...requestColumns(app, proposal),
+          status: initialStatus("UPDATE"), makerId: actor.id, baseVersion: merchantVersion, ...requestColumns(proposal),
           findings: findings as unknown as Prisma.InputJsonValue, riskFlags: risk.flags as unknown as Prisma.InputJsonValue, highRisk: risk.highRisk, submittedAt: now,
         },
         select: { id: true, reference: true },
@@ -70,10 +64,6 @@ export async function submitMerchantChange({ actor, input, requestMeta }: { acto
         requestMeta,
       );
       return { changeRequestId: request.id, reference: request.reference, findings, changesAccount: proposal.account.accountNoHash !== sealed.account.accountNoHash };
-    });
-  } catch (err) {
-    // One open request per merchant (or per credit code): a concurrent submission got there first.
-    if (isUniqueViolation(err)) throw new UseCaseError("CONFLICT", { _form: ["validation.change.alreadyOpen"] });
-    throw err;
-  }
+    }),
+  );
 }

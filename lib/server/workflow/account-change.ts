@@ -7,9 +7,9 @@ export function accountDiffers(inForce: Pick<ReceivingAccount, "accountNoHash" |
   return inForce.accountNoHash !== proposed.accountNoHash || inForce.accountName !== proposed.accountName || inForce.cnaps !== proposed.cnaps || inForce.accountType !== proposed.accountType;
 }
 
-/** Does this change replace the account in force? An onboarding has none to replace. */
+/** Does this change replace the account in force? Only an update can: an onboarding has none, a status change keeps it. */
 export async function replacesAccountInForce(tx: Prisma.TransactionClient, request: { kind: string; merchantId: string; proposal: Prisma.JsonValue }) {
-  if (request.kind === "ONBOARD") return false;
+  if (request.kind !== "UPDATE") return false;
   const inForce = await tx.receivingAccount.findFirst({ where: { merchantId: request.merchantId, status: "IN_FORCE" } });
   return !!inForce && accountDiffers(inForce, (request.proposal as unknown as TSealedProposal).account);
 }

@@ -25,9 +25,11 @@ export async function applyApprovedChange(
   if (current.version !== request.baseVersion) throw new UseCaseError("CONFLICT", { _form: ["validation.decision.merchantChanged"] });
   const version = current.version + 1;
   const merchantNo = current.merchantNo ?? (await nextMerchantNo(tx, options.acquirerCode, m.divisionCode, m.mcc));
+  // A change of details leaves the status alone: a suspended merchant stays suspended.
+  const status = current.status === "ONBOARDING" ? "ACTIVE" : current.status;
   const { count } = await tx.merchant.updateMany({
     where: { id: current.id, version: current.version },
-    data: { version, merchantNo, status: current.status === "ONBOARDING" ? "ACTIVE" : current.status, onboardedAt: current.onboardedAt ?? now, ...merchantColumns(m) },
+    data: { version, merchantNo, status, onboardedAt: current.onboardedAt ?? now, ...merchantColumns(m) },
   });
   if (count !== 1) throw new UseCaseError("CONFLICT");
 
@@ -52,7 +54,7 @@ export async function applyApprovedChange(
   if (boundElsewhere.length) throw new UseCaseError("CONFLICT", { _form: ["validation.decision.terminalBoundElsewhere"] }, { terminals: boundElsewhere.join(", ") });
 
   await tx.merchantVersion.create({
-    data: { merchantId: current.id, version, changeRequestId: request.id, approvedById: approver.id, approvedAt: now, snapshot: snapshotOf({ merchantNo, ...m }, a, terminals) },
+    data: { merchantId: current.id, version, changeRequestId: request.id, approvedById: approver.id, approvedAt: now, snapshot: snapshotOf({ merchantNo, status, ...m }, a, terminals) },
   });
   return { merchantVersion: version, accountPending: accountChanged && !!inForce };
 }

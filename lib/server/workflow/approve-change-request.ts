@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { holdUntil } from "@/lib/domain/confirmations/hold";
+import { isStatusChange } from "@/lib/domain/workflow/change-request-machine";
 import { ZApproveSchema } from "@/lib/domain/workflow/schemas";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { authorize } from "@/lib/server/auth/authorize";
@@ -10,9 +11,16 @@ import { parseInput, UseCaseError } from "@/lib/server/errors";
 import type { RequestMeta } from "@/lib/server/request-meta";
 import { readSettings } from "@/lib/server/settings/read-settings";
 import { applyApprovedChange } from "./apply-approved-change";
-import { loadForDecision, moveRequest } from "./load-for-decision";
+import { applyStatusChange } from "./apply-status-change";
+import { loadForDecision, moveRequest, type LoadedRequest } from "./load-for-decision";
 
 type RiskFlagRef = { code: string };
+
+/** What a final approval writes into the master record: the status alone, or the proposal. */
+async function applyToMerchant(tx: Prisma.TransactionClient, request: LoadedRequest, actor: Actor, requestMeta: RequestMeta, now: Date, acquirerCode: string) {
+  if (isStatusChange(request.kind)) return applyStatusChange(tx, { ...request, kind: request.kind }, actor, requestMeta, now);
+  return applyApprovedChange(tx, request, actor, { acquirerCode, now });
+}
 
 /** Approval inside an already open transaction: the unit bulk approval repeats per item. */
 export async function approveInTransaction(tx: Prisma.TransactionClient, actor: Actor, input: { changeRequestId: string; version: number; acknowledgedFlags: string[] }, requestMeta: RequestMeta) {
@@ -32,10 +40,10 @@ export async function approveInTransaction(tx: Prisma.TransactionClient, actor: 
     ...(to === "EFFECTIVE" ? { openMerchantId: null } : {}),
     ...(to === "PENDING_CONFIRMATION" ? { holdUntil: holdUntil(now, settings.confirmation.holdDays) } : {}),
   });
-  const applied = final ? await applyApprovedChange(tx, request, actor, { acquirerCode: settings.acquirerCode, now }) : null;
-  // The workflow's "changes the account" (from the submission) and the master record must agree,
-  // or a request would close with its new account left pending forever.
-  if (applied && applied.accountPending !== (to === "PENDING_CONFIRMATION")) {
+  const applied = final ? await applyToMerchant(tx, request, actor, requestMeta, now, settings.acquirerCode) : null;
+  // The workflow's "changes the account" and the master record must agree, or a request would
+  // close with its new account left pending forever.
+  if (applied && "accountPending" in applied && applied.accountPending !== (to === "PENDING_CONFIRMATION")) {
     throw new Error(`change request ${request.id}: account pending ${applied.accountPending} but workflow status ${to}`);
   }
   await recordAuditEvent(

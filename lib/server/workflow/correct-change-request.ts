@@ -2,12 +2,13 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sealedFieldsToRetype } from "@/lib/domain/merchant/sealed-fields";
+import { isStatusChange } from "@/lib/domain/workflow/change-request-machine";
 import { checkAgainstRecords, prepareProposal, requestColumns } from "@/lib/server/applications/prepare-proposal";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { Actor } from "@/lib/server/auth/current-actor";
 import { prisma } from "@/lib/server/db";
-import { parseInput } from "@/lib/server/errors";
+import { parseInput, UseCaseError } from "@/lib/server/errors";
 import { assessRisk } from "@/lib/server/risk/assess-risk";
 import type { RequestMeta } from "@/lib/server/request-meta";
 import { loadForDecision, moveRequest } from "./load-for-decision";
@@ -29,10 +30,12 @@ export async function correctChangeRequest({ actor, input, requestMeta }: { acto
   return db.$transaction(async (tx) => {
     // Same version as above, so the kept values came from the proposal this write replaces.
     const { request, to } = await loadForDecision(tx, actor, "resubmit", { changeRequestId, version });
+    // Never RETURNED, so the workflow has already refused; this tells the type system so.
+    if (isStatusChange(request.kind)) throw new UseCaseError("CONFLICT");
     const { findings, related, cardType } = await checkAgainstRecords(tx, app, proposal, request.merchantId);
     const risk = await assessRisk(tx, { kind: request.kind, merchantId: request.merchantId, proposal, plainAccountNo: app.account.accountNo, related, cardType }, new Date());
     await moveRequest(tx, request, {
-      ...requestColumns(app, proposal),
+      ...requestColumns(proposal),
       findings: findings as unknown as Prisma.InputJsonValue,
       riskFlags: risk.flags as unknown as Prisma.InputJsonValue,
       highRisk: risk.highRisk,

@@ -4,13 +4,13 @@ import type { TSealedProposal } from "@/lib/server/applications/seal-application
 
 /** The version history shows what changed without ever holding a full number: last 4 only. */
 export function snapshotOf(
-  merchant: TSealedProposal["merchant"] & { merchantNo: string },
+  merchant: TSealedProposal["merchant"] & { merchantNo: string; status: string },
   account: TSealedProposal["account"],
   terminals: TSealedProposal["terminals"],
 ): Prisma.InputJsonValue {
   return {
     merchant: {
-      merchantNo: merchant.merchantNo, type: merchant.type, legalName: merchant.legalName, receiptName: merchant.receiptName, creditCode: merchant.creditCode,
+      merchantNo: merchant.merchantNo, status: merchant.status, type: merchant.type, legalName: merchant.legalName, receiptName: merchant.receiptName, creditCode: merchant.creditCode,
       legalRepName: merchant.legalRepName, legalRepId: `••••${merchant.legalRepIdLast4}`, phone: merchant.phone, mcc: merchant.mcc, divisionCode: merchant.divisionCode, street: merchant.street,
     },
     account: {

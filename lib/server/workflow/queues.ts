@@ -1,4 +1,5 @@
 import "server-only";
+import { isStatusChange } from "@/lib/domain/workflow/change-request-machine";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { Actor } from "@/lib/server/auth/current-actor";
 import { prisma } from "@/lib/server/db";
@@ -35,6 +36,7 @@ export async function listApprovalQueue(actor: Actor | null) {
       ...r,
       flagCount: ((riskFlags as unknown[] | null) ?? []).length + ((findings as unknown[] | null) ?? []).length,
       mayDecide: actor.id !== makerId && actor.id !== verifierId && actor.id !== approverId,
+      statusChange: isStatusChange(r.kind),
     })),
   };
 }

@@ -1,16 +1,21 @@
 import "server-only";
 import { diffRecords } from "@/lib/domain/diff";
+import { STATUS_CHANGE } from "@/lib/domain/merchant/status-change";
+import { isStatusChange } from "@/lib/domain/workflow/change-request-machine";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { Actor } from "@/lib/server/auth/current-actor";
 import { prisma } from "@/lib/server/db";
 import type { TSealedProposal } from "@/lib/server/applications/seal-application";
 import { snapshotOf } from "./merchant-snapshot";
 
-/** The merchant number is assigned at approval, so it is never part of what is being decided. */
-function withoutMerchantNo(snapshot: unknown) {
+/**
+ * What a proposal decides: not the merchant number (assigned at approval) nor the status (moved
+ * only by a suspension or reactivation, shown apart).
+ */
+function decidedFields(snapshot: unknown) {
   if (!snapshot) return null;
   const { merchant, ...rest } = snapshot as { merchant: Record<string, unknown> };
-  const { merchantNo: _assigned, ...fields } = merchant;
+  const { merchantNo: _assigned, status: _status, ...fields } = merchant;
   return { ...rest, merchant: fields };
 }
 
@@ -25,14 +30,13 @@ export async function getReviewView(actor: Actor | null, changeRequestId: string
   const request = await db.changeRequest.findUnique({ where: { id: changeRequestId.slice(0, 64) }, include: { verifications: { orderBy: { at: "desc" } } } });
   if (!request) return null;
   const sealed = request.proposal as unknown as TSealedProposal;
-  const proposed = snapshotOf({ ...sealed.merchant, merchantNo: "" }, sealed.account, sealed.terminals) as Record<string, unknown>;
+  const proposed = snapshotOf({ ...sealed.merchant, merchantNo: "", status: "" }, sealed.account, sealed.terminals);
   const current = request.baseVersion > 0 ? await db.merchantVersion.findUnique({ where: { merchantId_version: { merchantId: request.merchantId, version: request.baseVersion } } }) : null;
   const people = await db.user.findMany({
     where: { id: { in: [request.makerId, request.verifierId, request.approverId, request.secondApproverId, ...request.verifications.map((v) => v.verifierId)].filter((x): x is string => !!x) } },
     select: { id: true, displayName: true },
   });
   const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.displayName ?? "") : null);
-  const { merchantNo: _unassigned, ...proposedMerchant } = proposed.merchant as Record<string, unknown>;
   return {
     id: request.id,
     reference: request.reference,
@@ -47,6 +51,9 @@ export async function getReviewView(actor: Actor | null, changeRequestId: string
     submittedAt: request.submittedAt,
     decisionNote: request.decisionNote,
     holdUntil: request.holdUntil,
+    /** The maker's reason for a suspension or reactivation. */
+    makerNote: request.makerNote,
+    statusChange: isStatusChange(request.kind) ? { from: STATUS_CHANGE[request.kind].from, to: STATUS_CHANGE[request.kind].to } : null,
     maker: nameOf(request.makerId),
     verifier: nameOf(request.verifierId),
     approver: nameOf(request.approverId),
@@ -58,6 +65,6 @@ export async function getReviewView(actor: Actor | null, changeRequestId: string
     mismatchedFields: request.mismatchedFields,
     verifications: request.verifications.map((v) => ({ at: v.at, matched: v.matched, verifier: nameOf(v.verifierId), fields: v.fields as Record<string, boolean> })),
     accountWarnings: sealed.account.accountNoWarnings ?? [],
-    changes: diffRecords(withoutMerchantNo(current?.snapshot), { ...proposed, merchant: proposedMerchant }),
+    changes: diffRecords(decidedFields(current?.snapshot), decidedFields(proposed)),
   };
 }

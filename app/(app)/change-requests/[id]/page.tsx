@@ -8,6 +8,7 @@ import { DecisionPanel } from "@/components/workflow/decision-panel";
 import { toFlagViews } from "@/components/workflow/flag-view";
 import { ReviewSummary } from "@/components/workflow/review-summary";
 import { RiskAtAGlance, RiskFlags } from "@/components/workflow/risk-flags";
+import { StatusChangeSummary } from "@/components/workflow/status-change-summary";
 import { VerificationHistory } from "@/components/workflow/verification-history";
 import { hasPermission } from "@/lib/domain/permissions";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
@@ -68,8 +69,9 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         </p>
       )}
       {view.highRisk && awaiting && <p className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm font-medium text-red-900">{t("review.highRiskNote")}</p>}
+      {view.statusChange && <StatusChangeSummary change={view.statusChange} reason={view.makerNote} />}
       <ChangeDiff changes={view.changes} onboarding={view.kind === "ONBOARD"} />
-      <VerificationHistory verifications={view.verifications} needsCreditCode={needsCreditCode} />
+      {!view.statusChange && <VerificationHistory verifications={view.verifications} needsCreditCode={needsCreditCode} />}
       <section aria-labelledby="findings-title" className="space-y-2">
         <h2 id="findings-title" className="text-lg font-semibold">{t("review.findingsTitle")}</h2>
         {view.findings.length === 0 ? (
@@ -95,7 +97,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
             changeRequestId={view.id}
             version={view.version}
             flags={flags}
-            actions={{ approve: approveChangeRequestAction, reject: rejectChangeRequestAction, return: returnChangeRequestAction }}
+            actions={{ approve: approveChangeRequestAction, reject: rejectChangeRequestAction, return: view.statusChange ? null : returnChangeRequestAction }}
           />
         ) : (
           <RiskFlags flags={flags} />

@@ -9,7 +9,9 @@ import { MerchantStatusBadge } from "@/components/merchants/merchant-status-badg
 import { RequestTable } from "@/components/merchants/request-table";
 import { Facts, Section } from "@/components/merchants/section";
 import { TerminalTable } from "@/components/merchants/terminal-table";
+import { StatusChangeButton } from "@/components/merchants/status-change-button";
 import { VersionHistory } from "@/components/merchants/version-history";
+import { statusChangeFor } from "@/lib/domain/merchant/status-change";
 import { hasPermission } from "@/lib/domain/permissions";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { getMerchant } from "@/lib/server/merchants/get-merchant";
@@ -31,6 +33,9 @@ export default async function MerchantDetailPage({ params }: { params: Promise<{
   // Approved: the details below are the new version; only its receiving account still waits for the call.
   const awaitingCall = open?.status === "PENDING_CONFIRMATION";
   const references = new Map(m.changeRequests.map((r) => [r.id, r.reference]));
+  // One open request per merchant: while one is open, the banner below links to it instead.
+  const mayChange = hasPermission(actor.role, "change:submit") && !open && m.status !== "CLOSED";
+  const statusChange = statusChangeFor(m.status);
   const info: [string, React.ReactNode][] = [
     [t("merchants.fields.merchantNo"), <span key="no" className="font-mono">{m.merchantNo}</span>],
     [t("merchants.fields.type"), m.type ? t(`merchants.types.${m.type}`) : EMPTY],
@@ -56,6 +61,15 @@ export default async function MerchantDetailPage({ params }: { params: Promise<{
           <MerchantStatusBadge status={m.status} />
           {m.type && <span>{t(`merchants.types.${m.type}`)}</span>}
         </p>
+        {m.status === "SUSPENDED" && <p className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-sm text-amber-950">{t("merchants.suspendedNote")}</p>}
+        {mayChange && (
+          <div className="flex flex-wrap items-center gap-3">
+            <Link href={`/merchants/${m.id}/change`} className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+              {t("merchants.requestChange")}
+            </Link>
+            {statusChange && <StatusChangeButton merchantId={m.id} merchantVersion={m.version} kind={statusChange} />}
+          </div>
+        )}
         {open && (
           <div role="note" className="flex flex-wrap items-center gap-3 rounded-md border-l-4 border-amber-500 bg-amber-50 p-4 text-sm text-amber-950">
             <span className="font-semibold">{t(awaitingCall ? "merchants.awaitingConfirmation" : "merchants.openRequest")}</span>
