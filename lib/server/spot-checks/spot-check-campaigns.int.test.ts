@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TMerchantApplicationInput } from "@/lib/domain/merchant/application-schema";
-import { attributeSampleSize, canonicalPopulation, seededDraw } from "@/lib/domain/sampling";
+import { attributeSampleSize, canonicalPopulation, riskWeightOfFlags, seededDraw, UNFLAGGED_RECORD_WEIGHT } from "@/lib/domain/sampling";
 import type { TCreateCampaign } from "@/lib/domain/spot-checks/schemas";
 import type { Actor } from "@/lib/server/auth/current-actor";
 import { prisma } from "@/lib/server/db";
@@ -298,22 +298,34 @@ describe("campaign report", () => {
     const rows = Papa.parse<Record<string, string>>(exported.csv.slice(1), { header: true }).data;
     expect(rows).toHaveLength(6);
     expect(rows[0]).toMatchObject({ campaign: created.reference, drawOrder: "1", outcome: "DISCREPANCY", accountNumberConfirmed: "true", stale: "false" });
-    expect(rows[0]!.note.startsWith("'=")).toBe(true);
+    expect(rows[0]!.note!.startsWith("'=")).toBe(true);
     expect(exported.csv).not.toContain(merchants[0]!.data.account.accountNo);
     expect(await codeOf(exportCampaignReport({ actor: await seedActor("SUPERVISOR"), input: { campaignId: created.campaignId }, requestMeta }))).toBe("FORBIDDEN");
     expect(await codeOf(getCampaignReport({ actor: await seedActor("CLERK"), input: { campaignId: created.campaignId } }))).toBe("FORBIDDEN");
     expect(await codeOf(getCampaignReport({ actor: manager, input: { campaignId: "nope" } }))).toBe("NOT_FOUND");
   });
 
-  it("a risk-weighted campaign projects with the inverse-weight estimate", async () => {
+  it("a risk-weighted campaign draws with the flags' weights (from SQL) and projects with the inverse-weight estimate", async () => {
+    const db = await prisma();
+    const flagged = await db.merchantVersion.findFirstOrThrow({ where: { merchantId: merchants[0]!.merchantId, version: 1 } });
+    await db.changeRequest.update({ where: { id: flagged.changeRequestId }, data: { riskFlags: [{ code: "A", severity: "high", evidence: {} }, { code: "B", severity: "medium", evidence: {} }] } });
     const auditor = await seedActor("AUDITOR");
-    const created = await createCampaign({ actor: manager, input: campaignInput({ strategy: "RISK_WEIGHTED", sizing: { method: "FIXED", sampleSize: 2 }, auditorIds: [auditor.id] }), requestMeta });
+    const created = await createCampaign({ actor: manager, input: campaignInput({ strategy: "RISK_WEIGHTED", sizing: { method: "FIXED", sampleSize: 6 }, auditorIds: [auditor.id] }), requestMeta });
     const items = await itemsOf(created.campaignId);
-    await recordItemOutcome({ actor: auditor, input: { itemId: items[0]!.id, version: 1, outcome: "DISCREPANCY", checklist: ALL_TRUE, note: "Holder name differs" }, requestMeta });
-    await recordItemOutcome({ actor: auditor, input: { itemId: items[1]!.id, version: 1, outcome: "CONFIRMED", checklist: ALL_TRUE }, requestMeta });
+    for (const item of items) {
+      const request = await db.changeRequest.findUniqueOrThrow({ where: { id: item.changeRequestId } });
+      expect(item.drawWeight).toBe(riskWeightOfFlags((request.riskFlags ?? []) as { severity: "high" | "medium" | "low" }[]) || UNFLAGGED_RECORD_WEIGHT);
+    }
+    const heavy = items.find((i) => i.merchantId === merchants[0]!.merchantId)!;
+    expect(heavy.drawWeight).toBeGreaterThanOrEqual(12);
+    for (const item of items) {
+      const discrepancy = item.id === heavy.id;
+      await recordItemOutcome({ actor: auditor, input: { itemId: item.id, version: 1, outcome: discrepancy ? "DISCREPANCY" : "CONFIRMED", checklist: ALL_TRUE, note: discrepancy ? "Holder name differs" : "" }, requestMeta });
+    }
     const { report } = await getCampaignReport({ actor: manager, input: { campaignId: created.campaignId } });
-    const [w0, w1] = [items[0]!.drawWeight, items[1]!.drawWeight];
+    const inverse = items.reduce((sum, i) => sum + 1 / i.drawWeight, 0);
     expect(report.projected.basis).toBe("INVERSE_WEIGHT");
-    expect(report.projected.rate).toBeCloseTo(1 / w0 / (1 / w0 + 1 / w1), 12);
+    expect(report.projected.rate).toBeCloseTo(1 / heavy.drawWeight / inverse, 12);
+    expect(report.projected.rate).toBeLessThan(report.sample!.sampleRate);
   });
 });
