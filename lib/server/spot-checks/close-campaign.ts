@@ -17,7 +17,7 @@ export async function closeCampaign({ actor, input, requestMeta }: { actor: Acto
     if (!campaign) throw new UseCaseError("NOT_FOUND");
     if (campaign.status !== "OPEN") throw new UseCaseError("CONFLICT", { _form: ["validation.spotCheck.campaignClosed"] });
     const { count } = await tx.spotCheckCampaign.updateMany({ where: { id: campaign.id, version: data.version, status: "OPEN" }, data: { status: "CLOSED", closedAt: new Date(), version: data.version + 1 } });
-    if (count !== 1) throw new UseCaseError("CONFLICT", { _form: ["validation.staleVersion"] });
+    if (count !== 1) throw new UseCaseError("CONFLICT");
     const total = await tx.spotCheckItem.count({ where: { campaignId: campaign.id } });
     const done = await tx.spotCheckItem.count({ where: { campaignId: campaign.id, status: "DONE" } });
     await recordAuditEvent(tx, { action: "spotcheck.campaign-closed", entity: "spot-check-campaign", entityId: campaign.id, before: { status: campaign.status }, after: { done, total } }, actor, requestMeta);
