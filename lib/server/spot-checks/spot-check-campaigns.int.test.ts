@@ -16,6 +16,8 @@ import { closeCampaign } from "./close-campaign";
 import { createCampaign } from "./create-campaign";
 import { exportCampaignReport } from "./export-campaign-report";
 import { getCampaignReport } from "./get-campaign-report";
+import { listCampaigns } from "./list-campaigns";
+import { listMyItems } from "./list-my-items";
 import { reassignItem } from "./reassign-item";
 import { recordItemOutcome } from "./record-item-outcome";
 
@@ -222,6 +224,23 @@ describe("working items", () => {
     expect(await codeOf(closeCampaign({ actor: manager, input: { campaignId: created.campaignId, version: 2 }, requestMeta }))).toBe("CONFLICT");
     const input = { itemId: created.item.id, version: created.item.version, outcome: "CONFIRMED", checklist: ALL_TRUE };
     expect(await refusal(recordItemOutcome({ actor: auditors[0]!, input, requestMeta }))).toMatchObject({ code: "CONFLICT", fieldErrors: { _form: ["validation.spotCheck.campaignClosed"] } });
+  });
+});
+
+describe("lists", () => {
+  it("an auditor sees only their own pending items in open campaigns; managers see campaigns with progress", async () => {
+    const [me, other] = [await seedActor("AUDITOR"), await seedActor("AUDITOR")];
+    const created = await createCampaign({ actor: manager, input: campaignInput({ sizing: { method: "FIXED", sampleSize: 4 }, auditorIds: [me.id, other.id], seed: "lists" }), requestMeta });
+    const mine = await listMyItems({ actor: me });
+    expect(mine).toHaveLength(2);
+    expect(mine.every((i) => i.campaign.id === created.campaignId && i.merchantNo && !i.stale)).toBe(true);
+    await recordItemOutcome({ actor: me, input: { itemId: mine[0]!.id, version: mine[0]!.version, outcome: "CONFIRMED", checklist: ALL_TRUE }, requestMeta });
+    expect((await listMyItems({ actor: me })).map((i) => i.id)).toEqual([mine[1]!.id]);
+    expect((await listCampaigns({ actor: manager })).find((c) => c.id === created.campaignId)).toMatchObject({ sampleSize: 4, done: 1, status: "OPEN" });
+    await closeCampaign({ actor: manager, input: { campaignId: created.campaignId, version: 1 }, requestMeta });
+    expect(await listMyItems({ actor: me })).toEqual([]);
+    expect(await codeOf(listMyItems({ actor: await seedActor("CLERK") }))).toBe("FORBIDDEN");
+    expect(await codeOf(listCampaigns({ actor: await seedActor("SUPERVISOR") }))).toBe("FORBIDDEN");
   });
 });
 
