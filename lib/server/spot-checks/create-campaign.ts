@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/server/auth/current-actor";
 import { prisma } from "@/lib/server/db";
 import { parseInput, UseCaseError } from "@/lib/server/errors";
 import type { RequestMeta } from "@/lib/server/request-meta";
-import { drawSample, populationHash } from "./draw-sample";
+import { drawSample, inCanonicalOrder, populationHash } from "./draw-sample";
 import { requireActiveAuditors } from "./eligible-auditors";
 import { selectPopulation } from "./select-population";
 
@@ -38,7 +38,7 @@ export async function createCampaign({ actor, input, requestMeta }: { actor: Act
   const now = new Date();
   const auditorIds = await requireActiveAuditors(db, data.auditorIds, "auditorIds");
 
-  const population = await selectPopulation(db, data.population, now);
+  const population = inCanonicalOrder(await selectPopulation(db, data.population, now));
   if (population.length === 0) throw new UseCaseError("VALIDATION", { population: ["validation.spotCheck.emptyPopulation"] });
   const sizing = campaignSizing(data.sizing, population.length);
   if (!sizing) throw new UseCaseError("VALIDATION", { sizing: ["validation.spotCheck.sampleTooLarge"] });
