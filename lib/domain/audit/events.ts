@@ -88,6 +88,25 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
     entityId: z.literal("card-bin"),
     after: z.object({ imported: z.number(), replaced: z.number(), debit: z.number(), credit: z.number(), prepaid: z.number(), fileName: z.string().nullable(), sha256: z.string() }),
   }),
+  z.object({
+    action: z.literal("spotcheck.campaign-created"),
+    entity: z.literal("spot-check-campaign"),
+    entityId: z.string(),
+    after: z.object({
+      reference: z.string(), strategy: z.string(), seed: z.string(), populationSize: z.number(), populationHash: z.string(),
+      sampleSize: z.number(), assigned: z.number(), unassigned: z.number(), auditorIds: z.array(z.string()),
+    }),
+  }),
+  z.object({ action: z.literal("spotcheck.item-reassigned"), entity: z.literal("spot-check-item"), entityId: z.string(), before: z.object({ assigneeId: z.string().nullable() }), after: z.object({ assigneeId: z.string() }) }),
+  z.object({
+    action: z.literal("spotcheck.item-recorded"),
+    entity: z.literal("spot-check-item"),
+    entityId: z.string(),
+    after: z.object({ campaignId: z.string(), merchantId: z.string(), merchantVersion: z.number(), outcome: z.string(), checklist: z.record(z.string(), z.boolean()) }),
+  }),
+  z.object({ action: z.literal("spotcheck.item-stale"), entity: z.literal("spot-check-item"), entityId: z.string(), after: z.object({ merchantId: z.string(), checkedVersion: z.number(), currentVersion: z.number() }) }),
+  z.object({ action: z.literal("spotcheck.campaign-closed"), entity: z.literal("spot-check-campaign"), entityId: z.string(), before: z.object({ status: z.string() }), after: z.object({ done: z.number(), total: z.number() }) }),
+  z.object({ action: z.literal("spotcheck.report-exported"), entity: z.literal("spot-check-campaign"), entityId: z.string(), after: z.object({ rows: z.number() }) }),
   z.object({ action: z.literal("reference.mcc-updated"), entity: z.literal("mcc"), entityId: z.string(), before: ZMccState, after: ZMccState }),
 ]);
 

@@ -32,6 +32,8 @@ export async function applyApprovedChange(
     data: { version, merchantNo, status, onboardedAt: current.onboardedAt ?? now, ...merchantColumns(m) },
   });
   if (count !== 1) throw new UseCaseError("CONFLICT");
+  // Spot checks drawn on an earlier version no longer describe the record in force.
+  await tx.spotCheckItem.updateMany({ where: { merchantId: current.id, stale: false }, data: { stale: true, version: { increment: 1 } } });
 
   const inForce = await tx.receivingAccount.findFirst({ where: { merchantId: current.id, status: "IN_FORCE" } });
   const accountChanged = !inForce || accountDiffers(inForce, a);
