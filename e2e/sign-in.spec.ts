@@ -16,6 +16,8 @@ const NAV_VISIBLE_TO: Record<string, { en: string; roles: readonly TRole[] | "al
   待复核: { en: "To verify", roles: ["CLERK"] },
   待确认账户变更: { en: "Account changes to confirm", roles: ["CLERK"] },
   待审批: { en: "To approve", roles: ["SUPERVISOR"] },
+  审计日志: { en: "Audit trail", roles: ["AUDITOR"] },
+  日志链校验: { en: "Chain verification", roles: ["AUDITOR", "ADMIN"] },
   案件: { en: "Cases", roles: ["AUDITOR"] },
   用户管理: { en: "Users", roles: ["ADMIN"] },
   参考数据: { en: "Reference data", roles: ["ADMIN"] },
