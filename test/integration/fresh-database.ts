@@ -36,6 +36,13 @@ export async function freshDatabase(): Promise<Database & { name: string }> {
       await db.close();
       const c = new pg.Client({ connectionString: url });
       await c.connect();
+      // Pooled connections finish closing asynchronously; killing them mid-close (WITH (FORCE))
+      // makes them raise 57P01 with nobody listening. Wait for them first; force only as a last resort.
+      for (let attempt = 0; ; attempt++) {
+        const [{ n }] = (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name])).rows as [{ n: number }];
+        if (n === 0 || attempt >= 100) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
