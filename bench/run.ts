@@ -1,4 +1,4 @@
-// `npm run bench [-- submissions|search|approvals]`: each benchmark beside its baseline, in the
+// `npm run bench [-- submissions|search|approvals|sampling]`: each benchmark beside its baseline, in the
 // same run. Needs the production build (npm run build) for the HTTP benchmark and the PostgreSQL
 // server on 127.0.0.1:5432; every benchmark creates and drops its own database, in its own process.
 import { spawnSync } from "node:child_process";
@@ -8,6 +8,7 @@ const ALL: Record<string, () => Promise<Report>> = {
   submissions: async () => (await import("./submissions")).benchSubmissions(),
   search: async () => (await import("./account-search")).benchAccountSearch(),
   approvals: async () => (await import("./approvals")).benchApprovals(),
+  sampling: async () => (await import("./sampling")).benchSampling(),
 };
 
 async function runOne(name: string) {

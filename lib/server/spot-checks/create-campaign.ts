@@ -10,9 +10,9 @@ import type { Actor } from "@/lib/server/auth/current-actor";
 import { prisma } from "@/lib/server/db";
 import { parseInput, UseCaseError } from "@/lib/server/errors";
 import type { RequestMeta } from "@/lib/server/request-meta";
-import { drawSample, inCanonicalOrder, populationHash } from "./draw-sample";
+import { drawSample, drawWeightOf, inCanonicalOrder, populationHash } from "./draw-sample";
 import { requireActiveAuditors } from "./eligible-auditors";
-import { selectPopulation } from "./select-population";
+import { loadDrawnRecords, selectPopulation } from "./select-population";
 
 /** Rows per INSERT: keeps each statement well under PostgreSQL's 65,535 bind parameters. */
 const INSERT_CHUNK = 1_000;
@@ -38,13 +38,14 @@ export async function createCampaign({ actor, input, requestMeta }: { actor: Act
   const now = new Date();
   const auditorIds = await requireActiveAuditors(db, data.auditorIds, "auditorIds");
 
-  const population = inCanonicalOrder(await selectPopulation(db, data.population, now));
-  if (population.length === 0) throw new UseCaseError("VALIDATION", { population: ["validation.spotCheck.emptyPopulation"] });
-  const sizing = campaignSizing(data.sizing, population.length);
+  const population = inCanonicalOrder(await selectPopulation(db, data.population, now, data.strategy));
+  const populationSize = population.ids.length;
+  if (populationSize === 0) throw new UseCaseError("VALIDATION", { population: ["validation.spotCheck.emptyPopulation"] });
+  const sizing = campaignSizing(data.sizing, populationSize);
   if (!sizing) throw new UseCaseError("VALIDATION", { sizing: ["validation.spotCheck.sampleTooLarge"] });
 
   const seed = data.seed ?? crypto.randomBytes(16).toString("hex");
-  const drawn = drawSample(population, sizing.sampleSize, data.strategy, seed);
+  const drawn = await loadDrawnRecords(db, drawSample(population, sizing.sampleSize, data.strategy, seed));
   const campaignId = crypto.randomUUID();
   const items = drawn.map((record, drawOrder) => ({
     id: crypto.randomUUID(),
@@ -57,7 +58,7 @@ export async function createCampaign({ actor, input, requestMeta }: { actor: Act
     verifierId: record.verifierId,
     approverIds: [record.approverId, record.secondApproverId].filter((id): id is string => !!id),
     mcc: record.mcc,
-    drawWeight: record.drawWeight,
+    drawWeight: drawWeightOf(record, data.strategy),
   }));
   const plan = assignSpotCheckItems(items.map((i) => ({ itemId: i.id, makerId: i.makerId, verifierId: i.verifierId, approverIds: i.approverIds })), auditorIds);
   const assigneeOf = new Map(plan.assignments.map((a) => [a.itemId, a.auditorId]));
@@ -71,7 +72,7 @@ export async function createCampaign({ actor, input, requestMeta }: { actor: Act
         data: {
           id: campaignId, reference, name: data.name, periodStart: new Date(`${data.periodStart}T00:00:00+08:00`), periodEnd: new Date(`${data.periodEnd}T00:00:00+08:00`),
           population: data.population as Prisma.InputJsonValue, sizing: sizing as unknown as Prisma.InputJsonValue, strategy: data.strategy, seed,
-          populationSize: population.length, populationHash: hash, sampleSize: items.length, createdById: actor.id, createdAt: now,
+          populationSize, populationHash: hash, sampleSize: items.length, createdById: actor.id, createdAt: now,
         },
       });
       for (let start = 0; start < items.length; start += INSERT_CHUNK) {
@@ -81,7 +82,7 @@ export async function createCampaign({ actor, input, requestMeta }: { actor: Act
         tx,
         {
           action: "spotcheck.campaign-created", entity: "spot-check-campaign", entityId: campaignId,
-          after: { reference, strategy: data.strategy, seed, populationSize: population.length, populationHash: hash, sampleSize: items.length, assigned: plan.assignments.length, unassigned: plan.unassigned.length, auditorIds },
+          after: { reference, strategy: data.strategy, seed, populationSize, populationHash: hash, sampleSize: items.length, assigned: plan.assignments.length, unassigned: plan.unassigned.length, auditorIds },
         },
         actor,
         requestMeta,
@@ -94,7 +95,7 @@ export async function createCampaign({ actor, input, requestMeta }: { actor: Act
     campaignId,
     reference,
     seed,
-    populationSize: population.length,
+    populationSize,
     populationHash: hash,
     sizing,
     sampleSize: items.length,

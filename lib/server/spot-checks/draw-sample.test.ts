@@ -1,29 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { seededDraw } from "@/lib/domain/sampling";
-import { drawSample, inCanonicalOrder, populationHash } from "./draw-sample";
-import type { PopulationRecord } from "./select-population";
+import { riskWeightedDraw, seededDraw, stratifiedDraw } from "@/lib/domain/sampling";
+import { drawSample, drawWeightOf, inCanonicalOrder, populationHash } from "./draw-sample";
 
-const record = (merchantId: string, riskWeight = 0): PopulationRecord => ({
-  merchantId, merchantVersion: 1, mcc: "5411", changeRequestId: `cr-${merchantId}`, makerId: `maker-${merchantId.length % 2}`, verifierId: null, approverId: "s", secondApproverId: null, riskWeight,
-});
 const ids = ["b", "a", "Z", "é", "aa", "c", "_"];
+const weightOf = (id: string) => (id.length % 2 ? 9 : 0);
+const makerOf = (id: string) => `maker-${id.charCodeAt(0) % 2}`;
+const population = (list: string[]) => ({ ids: list, riskWeights: Float64Array.from(list, weightOf), makerIds: list.map(makerOf) });
 
 describe("drawSample", () => {
-  it("puts the population in code-unit order whatever order it came in, so the hash depends only on the set", () => {
-    const canonical = inCanonicalOrder(ids.map((id) => record(id)));
-    expect(canonical.map((r) => r.merchantId)).toEqual([...ids].sort());
-    expect(populationHash(canonical)).toBe(populationHash(inCanonicalOrder([...ids].reverse().map((id) => record(id)))));
-    expect(populationHash(canonical)).not.toBe(populationHash(inCanonicalOrder(ids.slice(1).map((id) => record(id)))));
-    expect(() => inCanonicalOrder([record("a"), record("b"), record("a")])).toThrow(RangeError);
+  it("puts the population in code-unit order whatever order it came in, keeping weights and makers with their ids", () => {
+    const canonical = inCanonicalOrder(population(ids));
+    expect(canonical.ids).toEqual([...ids].sort());
+    expect([...canonical.riskWeights!]).toEqual([...ids].sort().map(weightOf));
+    expect(canonical.makerIds).toEqual([...ids].sort().map(makerOf));
+    expect(populationHash(canonical)).toBe(populationHash(inCanonicalOrder(population([...ids].reverse()))));
+    expect(populationHash(canonical)).not.toBe(populationHash(inCanonicalOrder(population(ids.slice(1)))));
+    expect(() => inCanonicalOrder(population(["a", "b", "a"]))).toThrow(RangeError);
   });
 
-  it("returns the drawn records in draw order with their weights: the simple draw is the domain's", () => {
-    const canonical = inCanonicalOrder(ids.map((id, i) => record(id, i % 2 ? 9 : 0)));
-    const drawn = drawSample(canonical, 4, "SIMPLE", "s");
-    expect(drawn.map((r) => r.merchantId)).toEqual(seededDraw(ids, 4, "s"));
-    expect(drawn.every((r) => r.drawWeight === 1)).toBe(true);
-    const weighted = drawSample(canonical, 7, "RISK_WEIGHTED", "s");
-    for (const r of weighted) expect(r.drawWeight).toBe(r.riskWeight || 0.5);
-    expect(new Set(drawSample(canonical, 7, "STRATIFIED_BY_MAKER", "s").map((r) => r.merchantId))).toEqual(new Set(ids));
+  it("draws with the domain's algorithms, whatever order the population arrived in", () => {
+    const canonical = inCanonicalOrder(population([...ids].reverse()));
+    expect(drawSample(canonical, 4, "SIMPLE", "s")).toEqual(seededDraw(ids, 4, "s"));
+    expect(drawSample(canonical, 3, "RISK_WEIGHTED", "s")).toEqual(riskWeightedDraw(ids.map((id) => ({ id, weight: weightOf(id) })), 3, "s", { zeroWeightFloor: 0.5 }));
+    expect(drawSample(canonical, 4, "STRATIFIED_BY_MAKER", "s")).toEqual(stratifiedDraw(ids.map((id) => ({ id, stratum: makerOf(id) })), 4, "s").drawn.map((d) => d.id));
+    expect(new Set(drawSample(canonical, 7, "STRATIFIED_BY_MAKER", "s"))).toEqual(new Set(ids));
+  });
+
+  it("records the weight each merchant was drawn with: its floored risk weight, or 1 when not risk-weighted", () => {
+    expect(drawWeightOf({ riskWeight: 9 }, "RISK_WEIGHTED")).toBe(9);
+    expect(drawWeightOf({ riskWeight: 0 }, "RISK_WEIGHTED")).toBe(0.5);
+    expect(drawWeightOf({ riskWeight: 9 }, "SIMPLE")).toBe(1);
+  });
+
+  it("refuses a weighted or stratified draw without what it weighs or stratifies by", () => {
+    expect(() => drawSample({ ids }, 2, "RISK_WEIGHTED", "s")).toThrow();
+    expect(() => drawSample({ ids }, 2, "STRATIFIED_BY_MAKER", "s")).toThrow();
   });
 });

@@ -2,55 +2,45 @@ import "server-only";
 import crypto from "node:crypto";
 import { riskWeightedDraw, seededDraw, stratifiedDraw, UNFLAGGED_RECORD_WEIGHT } from "@/lib/domain/sampling";
 import type { SPOT_CHECK_STRATEGIES } from "@/lib/domain/spot-checks/schemas";
-import type { PopulationRecord } from "./select-population";
+import type { Population } from "./select-population";
 
 export type SpotCheckStrategy = (typeof SPOT_CHECK_STRATEGIES)[number];
-export type DrawnRecord = PopulationRecord & { drawWeight: number };
 
 /**
  * The population in code-unit order of id, the order every draw starts from. The query already
  * returns it so (COLLATE "C"), so this is normally one scan; a copy is sorted only when not.
- * No per-id Map: at a million records building one costs more than the draw itself.
  */
-export function inCanonicalOrder(records: readonly PopulationRecord[]): readonly PopulationRecord[] {
-  const ordered = (list: readonly PopulationRecord[]) => list.every((r, i) => i === 0 || list[i - 1]!.merchantId < r.merchantId);
-  if (ordered(records)) return records;
-  const sorted = [...records].sort((a, b) => (a.merchantId < b.merchantId ? -1 : a.merchantId > b.merchantId ? 1 : 0));
-  if (!ordered(sorted)) throw new RangeError("a merchant appears twice in the population");
+export function inCanonicalOrder(population: Population): Population {
+  const ordered = (ids: readonly string[]) => ids.every((id, i) => i === 0 || ids[i - 1]! < id);
+  if (ordered(population.ids)) return population;
+  const order = population.ids.map((_, i) => i).sort((a, b) => (population.ids[a]! < population.ids[b]! ? -1 : population.ids[a]! > population.ids[b]! ? 1 : 0));
+  const sorted: Population = {
+    ids: order.map((i) => population.ids[i]!),
+    riskWeights: population.riskWeights && Float64Array.from(order, (i) => population.riskWeights![i]!),
+    makerIds: population.makerIds && order.map((i) => population.makerIds![i]!),
+  };
+  if (!ordered(sorted.ids)) throw new RangeError("a merchant appears twice in the population");
   return sorted;
 }
 
 /** SHA-256 over the population's ids in code-unit order, one per line: checks a re-run used the same population. */
-export function populationHash(canonical: readonly PopulationRecord[]): string {
-  return crypto.createHash("sha256").update(canonical.map((r) => r.merchantId).join("\n")).digest("hex");
+export function populationHash(canonical: Population): string {
+  return crypto.createHash("sha256").update(canonical.ids.join("\n")).digest("hex");
 }
 
 /** The weight a record was drawn with: its risk weight (floored) for risk-weighted draws, 1 otherwise. */
-export function drawWeightOf(record: PopulationRecord, strategy: SpotCheckStrategy): number {
+export function drawWeightOf(record: { riskWeight: number }, strategy: SpotCheckStrategy): number {
   return strategy === "RISK_WEIGHTED" ? record.riskWeight || UNFLAGGED_RECORD_WEIGHT : 1;
 }
 
-function findById(canonical: readonly PopulationRecord[], id: string): PopulationRecord {
-  let [lo, hi] = [0, canonical.length - 1];
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = canonical[mid]!.merchantId;
-    if (at === id) return canonical[mid]!;
-    if (at < id) lo = mid + 1;
-    else hi = mid - 1;
+/** The merchant ids drawn, in draw order; the same population, size and seed always give the same list. */
+export function drawSample(canonical: Population, sampleSize: number, strategy: SpotCheckStrategy, seed: string): string[] {
+  const { ids, riskWeights, makerIds } = canonical;
+  if (strategy === "SIMPLE") return seededDraw(ids, sampleSize, seed);
+  if (strategy === "RISK_WEIGHTED") {
+    if (!riskWeights) throw new Error("a risk-weighted draw needs the population's risk weights");
+    return riskWeightedDraw(ids.map((id, i) => ({ id, weight: riskWeights[i]! })), sampleSize, seed, { zeroWeightFloor: UNFLAGGED_RECORD_WEIGHT });
   }
-  throw new Error(`drawn id ${id} is not in the population`);
-}
-
-/** The records drawn, in draw order; the same population, size and seed always give the same list. */
-export function drawSample(canonical: readonly PopulationRecord[], sampleSize: number, strategy: SpotCheckStrategy, seed: string): DrawnRecord[] {
-  let ids: string[];
-  if (strategy === "SIMPLE") ids = seededDraw(canonical.map((r) => r.merchantId), sampleSize, seed);
-  else if (strategy === "RISK_WEIGHTED") {
-    ids = riskWeightedDraw(canonical.map((r) => ({ id: r.merchantId, weight: r.riskWeight })), sampleSize, seed, { zeroWeightFloor: UNFLAGGED_RECORD_WEIGHT });
-  } else ids = stratifiedDraw(canonical.map((r) => ({ id: r.merchantId, stratum: r.makerId })), sampleSize, seed).drawn.map((d) => d.id);
-  return ids.map((id) => {
-    const record = findById(canonical, id);
-    return { ...record, drawWeight: drawWeightOf(record, strategy) };
-  });
+  if (!makerIds) throw new Error("a stratified draw needs the population's makers");
+  return stratifiedDraw(ids.map((id, i) => ({ id, stratum: makerIds[i]! })), sampleSize, seed).drawn.map((d) => d.id);
 }

@@ -1,9 +1,21 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { RISK_SEVERITY_WEIGHTS } from "@/lib/domain/sampling";
 import type { TSpotCheckPopulation } from "@/lib/domain/spot-checks/schemas";
+import type { SpotCheckStrategy } from "./draw-sample";
 
-/** An approved merchant eligible for a draw, with the people behind its current version. */
+/**
+ * The population a draw starts from: merchant ids in code-unit order, with what the strategy
+ * weighs or stratifies by, index for index. Nothing else: details are read for the drawn few only.
+ */
+export type Population = {
+  ids: readonly string[];
+  /** RISK_WEIGHTED: the risk weight of each merchant's version in force. */
+  riskWeights?: Float64Array;
+  /** STRATIFIED_BY_MAKER: the maker of each merchant's version in force. */
+  makerIds?: readonly string[];
+};
+
+/** A drawn merchant's version in force and the people behind it (never its assignee). */
 export type PopulationRecord = {
   merchantId: string;
   merchantVersion: number;
@@ -13,7 +25,6 @@ export type PopulationRecord = {
   verifierId: string | null;
   approverId: string | null;
   secondApproverId: string | null;
-  /** Sum of the current version's risk flags by severity; 0 when it has none. */
   riskWeight: number;
 };
 
@@ -21,31 +32,62 @@ const DAY_MS = 86_400_000;
 
 function filtersOf(population: TSpotCheckPopulation, now: Date): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`m.status = 'ACTIVE'`, Prisma.sql`m.version >= 1`];
-  if (population.changedWithinDays !== undefined) where.push(Prisma.sql`mv."approvedAt" >= ${new Date(now.getTime() - population.changedWithinDays * DAY_MS)}`);
+  if (population.changedWithinDays !== undefined) where.push(Prisma.sql`m."inForceApprovedAt" >= ${new Date(now.getTime() - population.changedWithinDays * DAY_MS)}`);
   if (population.mccs) where.push(Prisma.sql`m.mcc IN (${Prisma.join(population.mccs)})`);
   // The prefix is digits only (schema), so it needs no LIKE escaping.
   if (population.regionPrefix) where.push(Prisma.sql`m."divisionCode" LIKE ${`${population.regionPrefix}%`}`);
-  if (population.makerIds) where.push(Prisma.sql`cr."makerId" IN (${Prisma.join(population.makerIds)})`);
+  if (population.makerIds) where.push(Prisma.sql`m."inForceMakerId" IN (${Prisma.join(population.makerIds)})`);
   return where;
 }
 
 /**
- * The whole population in one query, ids in byte order (COLLATE "C", the code-unit order the
- * draw uses for ASCII ids), so no per-merchant round trips even for a million records.
+ * One index-only scan of "Merchant" (the version-in-force facts live on it, decision 011)
+ * aggregated into a single text value, one line per merchant in byte order (COLLATE "C":
+ * code-unit order for ASCII ids): at a million merchants one string crosses the wire, not a
+ * million rows.
  */
-export async function selectPopulation(db: Pick<PrismaClient, "$queryRaw">, population: TSpotCheckPopulation, now: Date): Promise<PopulationRecord[]> {
-  const { high, medium, low } = RISK_SEVERITY_WEIGHTS;
+export async function selectPopulation(db: Pick<PrismaClient, "$queryRaw">, population: TSpotCheckPopulation, now: Date, strategy: SpotCheckStrategy): Promise<Population> {
+  const extra =
+    strategy === "RISK_WEIGHTED" ? Prisma.sql` || E'\\t' || m."inForceRiskWeight"::text`
+    : strategy === "STRATIFIED_BY_MAKER" ? Prisma.sql` || E'\\t' || COALESCE(m."inForceMakerId", '')`
+    : Prisma.empty;
+  // Aggregating an ordered subquery keeps the index's order without a second sort; PostgreSQL
+  // does not promise it, so inCanonicalOrder checks it (and sorts, slowly, if it ever failed).
+  const [row] = await db.$queryRaw<{ lines: string | null }[]>(Prisma.sql`
+    SELECT string_agg(line, E'\\n') AS lines FROM (
+      SELECT m.id${extra} AS line
+      FROM "Merchant" m
+      WHERE ${Prisma.join(filtersOf(population, now), " AND ")}
+      ORDER BY m.id COLLATE "C") AS population`);
+  const lines = row?.lines ? row.lines.split("\n") : [];
+  if (strategy === "SIMPLE") return { ids: lines };
+  const ids = new Array<string>(lines.length);
+  const riskWeights = strategy === "RISK_WEIGHTED" ? new Float64Array(lines.length) : undefined;
+  const makerIds = strategy === "STRATIFIED_BY_MAKER" ? new Array<string>(lines.length) : undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const tab = line.indexOf("\t");
+    ids[i] = line.slice(0, tab);
+    if (riskWeights) riskWeights[i] = Number(line.slice(tab + 1));
+    else makerIds![i] = line.slice(tab + 1);
+  }
+  return { ids, riskWeights, makerIds };
+}
+
+/** The drawn merchants' versions in force with the people behind them, in the order given. */
+export async function loadDrawnRecords(db: Pick<PrismaClient, "$queryRaw">, merchantIds: readonly string[]): Promise<PopulationRecord[]> {
+  if (merchantIds.length === 0) return [];
   const rows = await db.$queryRaw<PopulationRecord[]>(Prisma.sql`
     SELECT m.id AS "merchantId", m.version AS "merchantVersion", m.mcc, cr.id AS "changeRequestId",
-           cr."makerId", cr."verifierId", cr."approverId", cr."secondApproverId",
-           COALESCE((
-             SELECT SUM(CASE f->>'severity' WHEN 'high' THEN ${high}::float8 WHEN 'medium' THEN ${medium}::float8 WHEN 'low' THEN ${low}::float8 ELSE 0 END)
-             FROM jsonb_array_elements(CASE WHEN jsonb_typeof(cr."riskFlags") = 'array' THEN cr."riskFlags" ELSE '[]'::jsonb END) AS f
-           ), 0)::float8 AS "riskWeight"
+           cr."makerId", cr."verifierId", cr."approverId", cr."secondApproverId", m."inForceRiskWeight" AS "riskWeight"
     FROM "Merchant" m
     JOIN "MerchantVersion" mv ON mv."merchantId" = m.id AND mv.version = m.version
     JOIN "ChangeRequest" cr ON cr.id = mv."changeRequestId"
-    WHERE ${Prisma.join(filtersOf(population, now), " AND ")}
-    ORDER BY m.id COLLATE "C"`);
-  return rows.map((r) => ({ ...r, merchantVersion: Number(r.merchantVersion), riskWeight: Number(r.riskWeight) }));
+    WHERE m.id = ANY(${merchantIds as string[]}::text[])`);
+  const byId = new Map(rows.map((r) => [r.merchantId, { ...r, merchantVersion: Number(r.merchantVersion), riskWeight: Number(r.riskWeight) }]));
+  return merchantIds.map((id) => {
+    const record = byId.get(id);
+    if (!record) throw new Error(`drawn merchant ${id} has no version in force`);
+    return record;
+  });
 }

@@ -328,6 +328,8 @@ describe("campaign report", () => {
     const db = await prisma();
     const flagged = await db.merchantVersion.findFirstOrThrow({ where: { merchantId: merchants[0]!.merchantId, version: 1 } });
     await db.changeRequest.update({ where: { id: flagged.changeRequestId }, data: { riskFlags: [{ code: "A", severity: "high", evidence: {} }, { code: "B", severity: "medium", evidence: {} }] } });
+    // Flags are fixed before approval; rewritten after it here, the merchant's copy is refreshed as the version trigger would have.
+    await db.$executeRaw`UPDATE "Merchant" m SET "inForceRiskWeight" = payeeguard_risk_weight(cr."riskFlags") FROM "ChangeRequest" cr WHERE cr.id = ${flagged.changeRequestId} AND m.id = cr."merchantId"`;
     const auditor = await seedActor("AUDITOR");
     const created = await createCampaign({ actor: manager, input: campaignInput({ strategy: "RISK_WEIGHTED", sizing: { method: "FIXED", sampleSize: 6 }, auditorIds: [auditor.id] }), requestMeta });
     const items = await itemsOf(created.campaignId);
