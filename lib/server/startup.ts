@@ -8,15 +8,24 @@ import { seedDemoUsers } from "@/lib/server/demo/seed-demo-users";
 import { seedReferenceData } from "@/lib/server/reference/seed-reference-data";
 import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
+import { runDueSchedules } from "@/lib/server/spot-checks/run-due-schedules";
 
 const CHECKPOINT_EVERY_MS = 15 * 60_000;
 const HOLDS_EVERY_MS = 60_000;
+const SCHEDULES_EVERY_MS = 5 * 60_000;
 
 /** Pending account changes whose hold ran out take effect; every instance may run it (see applyElapsedHolds). */
 function applyHoldsNow() {
   applyElapsedHolds()
     .then((r) => (r.applied || r.failed ? logger.info(r, "elapsed account-change holds applied") : undefined))
     .catch((err) => logger.error({ err }, "applying elapsed holds failed"));
+}
+
+/** Monthly spot-check campaigns that are due get drawn; every instance may run it (see runDueSchedules). */
+function drawDueCampaignsNow() {
+  runDueSchedules()
+    .then((r) => (r.created || r.failed || r.skipped ? logger.info(r, "scheduled spot-check campaigns") : undefined))
+    .catch((err) => logger.error({ err }, "drawing scheduled spot-check campaigns failed"));
 }
 
 export async function startServerProcess() {
@@ -42,4 +51,6 @@ export async function startServerProcess() {
   timer.unref();
   applyHoldsNow();
   setInterval(applyHoldsNow, HOLDS_EVERY_MS).unref();
+  drawDueCampaignsNow();
+  setInterval(drawDueCampaignsNow, SCHEDULES_EVERY_MS).unref();
 }

@@ -95,8 +95,17 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
     after: z.object({
       reference: z.string(), strategy: z.string(), seed: z.string(), populationSize: z.number(), populationHash: z.string(),
       sampleSize: z.number(), assigned: z.number(), unassigned: z.number(), auditorIds: z.array(z.string()),
+      scheduleId: z.string().optional(), period: z.string().optional(),
     }),
   }),
+  z.object({
+    action: z.literal("spotcheck.schedule-created"),
+    entity: z.literal("spot-check-schedule"),
+    entityId: z.string(),
+    after: z.object({ reference: z.string(), name: z.string(), dayOfMonth: z.number(), population: z.record(z.string(), z.unknown()), sizing: z.record(z.string(), z.unknown()), strategy: z.string(), auditorIds: z.array(z.string()) }),
+  }),
+  z.object({ action: z.literal("spotcheck.schedule-paused"), entity: z.literal("spot-check-schedule"), entityId: z.string(), before: z.object({ active: z.boolean() }), after: z.object({ active: z.boolean() }) }),
+  z.object({ action: z.literal("spotcheck.schedule-resumed"), entity: z.literal("spot-check-schedule"), entityId: z.string(), before: z.object({ active: z.boolean() }), after: z.object({ active: z.boolean() }) }),
   z.object({ action: z.literal("spotcheck.item-reassigned"), entity: z.literal("spot-check-item"), entityId: z.string(), before: z.object({ assigneeId: z.string().nullable() }), after: z.object({ assigneeId: z.string() }) }),
   z.object({
     action: z.literal("spotcheck.item-recorded"),
