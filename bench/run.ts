@@ -1,4 +1,4 @@
-// `npm run bench [-- submissions|search|approvals|sampling]`: each benchmark beside its baseline, in the
+// `npm run bench [-- submissions|search|approvals|sampling|audit-verify]`: each benchmark beside its baseline, in the
 // same run. Needs the production build (npm run build) for the HTTP benchmark and the PostgreSQL
 // server on 127.0.0.1:5432; every benchmark creates and drops its own database, in its own process.
 import { spawnSync } from "node:child_process";
@@ -9,6 +9,7 @@ const ALL: Record<string, () => Promise<Report>> = {
   search: async () => (await import("./account-search")).benchAccountSearch(),
   approvals: async () => (await import("./approvals")).benchApprovals(),
   sampling: async () => (await import("./sampling")).benchSampling(),
+  "audit-verify": async () => (await import("./audit-verify")).benchAuditVerify(),
 };
 
 async function runOne(name: string) {

@@ -7,19 +7,28 @@ export type ChainVerdict =
   | { intact: true; through: bigint; headHash: string }
   | { intact: false; brokenAt: bigint; reason: string };
 
-const BATCH = 2000;
+const BATCH = 5000;
+
+type ChainRow = Parameters<typeof canonicalAuditRow>[0] & { seq: bigint; prevHash: string; hash: string };
+
+function fetchFrom(prisma: PrismaClient, seq: bigint) {
+  return prisma.$queryRaw<ChainRow[]>`
+    SELECT "seq", "at", "actorId", "actorName", "action", "entity", "entityId", "ip", "userAgent", "before", "after", "prevHash", "hash"
+    FROM "AuditEvent" WHERE "seq" >= ${seq} ORDER BY "seq" LIMIT ${BATCH}`;
+}
 
 /** Walks the whole chain from the genesis hash; reports the first broken link and why. */
 export async function verifyAuditChain(prisma: PrismaClient): Promise<ChainVerdict> {
   let expectedSeq = 1n;
   let prevHash = GENESIS_HASH;
-  for (;;) {
-    const rows = await prisma.auditEvent.findMany({
-      where: { seq: { gte: expectedSeq } },
-      orderBy: { seq: "asc" },
-      take: BATCH,
-    });
-    for (const row of rows) {
+  let pending: Promise<ChainRow[]> | null = fetchFrom(prisma, 1n);
+  while (pending) {
+    const rows: ChainRow[] = await pending;
+    // The next batch is read while this one is hashed: the database and this process work at once.
+    pending = rows.length === BATCH ? fetchFrom(prisma, BigInt(rows.at(-1)!.seq) + 1n) : null;
+    pending?.catch(() => undefined);
+    for (const raw of rows) {
+      const row = { ...raw, seq: BigInt(raw.seq) };
       if (row.seq !== expectedSeq) {
         return { intact: false, brokenAt: expectedSeq, reason: `event ${expectedSeq} is missing (next present is ${row.seq})` };
       }
@@ -32,7 +41,6 @@ export async function verifyAuditChain(prisma: PrismaClient): Promise<ChainVerdi
       prevHash = row.hash;
       expectedSeq += 1n;
     }
-    if (rows.length < BATCH) break;
   }
   const through = expectedSeq - 1n;
   const head = await prisma.auditChainHead.findUnique({ where: { id: 1 } });
