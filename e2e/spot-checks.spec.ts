@@ -34,7 +34,7 @@ test.describe("spot-check campaign", () => {
 
     // Submitting empty shows every problem in the summary and at the field.
     await auditor.getByRole("button", { name: "抽取样本并创建活动" }).click();
-    const summary = auditor.getByRole("alert").filter({ hasText: "未保存" });
+    const summary = auditor.getByRole("alert").filter({ hasText: "提交失败" });
     await expect(summary).toBeFocused();
     await expect(summary.getByRole("link", { name: /活动名称/ })).toBeVisible();
 
@@ -95,14 +95,14 @@ test.describe("spot-check campaign", () => {
       await expect(auditor.getByRole("heading", { level: 1 })).toHaveText(/^抽查核实：/);
       await expect(auditor.getByRole("heading", { name: "现行的已审批记录" })).toBeVisible();
       await expect(auditor.getByRole("heading", { name: "原始资料" })).toBeVisible();
-      await expect(auditor.getByText(/^\*+\d{4}$/).first()).toBeVisible();
+      await expect(auditor.getByText(/^•••• \d{4}$/).first()).toBeVisible();
 
       if (n === 0) {
         // Confirmed with a box unticked is refused by the shared schema.
         await auditor.getByLabel("已核实账户持有人").check();
         await auditor.getByLabel("核实无误").check();
         await auditor.getByRole("button", { name: "记录结果" }).click();
-        const summary = auditor.getByRole("alert").filter({ hasText: "未保存" });
+        const summary = auditor.getByRole("alert").filter({ hasText: "提交失败" });
         await expect(summary).toContainText("须勾选全部核查项");
         await expectNoSeriousA11yViolations(auditor);
 

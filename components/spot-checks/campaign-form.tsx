@@ -115,7 +115,7 @@ export function CampaignForm({ auditors, clerks, defaults, action, countAction }
           </div>
         </section>
 
-        <section aria-labelledby="campaign-population" className="space-y-4 rounded-md border border-slate-200 bg-white p-4">
+        <section id="population" tabIndex={-1} aria-labelledby="campaign-population" className="space-y-4 rounded-md border border-slate-200 bg-white p-4">
           <h2 id="campaign-population" className="text-base font-semibold">{t("sections.population")}</h2>
           <p className="text-sm text-slate-600">{t("hints.population")}</p>
           <div className="grid gap-4 sm:grid-cols-3">
@@ -147,7 +147,7 @@ export function CampaignForm({ auditors, clerks, defaults, action, countAction }
           {errorsOf("population").length > 0 && <ul className="text-sm font-medium text-red-700">{errorsOf("population").map((e) => <li key={e}>{e}</li>)}</ul>}
         </section>
 
-        <section aria-labelledby="campaign-sizing" className="space-y-4 rounded-md border border-slate-200 bg-white p-4">
+        <section id="sizing" tabIndex={-1} aria-labelledby="campaign-sizing" className="space-y-4 rounded-md border border-slate-200 bg-white p-4">
           <h2 id="campaign-sizing" className="text-base font-semibold">{t("sections.sizing")}</h2>
           <fieldset className="space-y-1">
             <legend className="text-sm font-medium text-slate-800">{t("fields.method")}</legend>

@@ -22,7 +22,7 @@ export function SampleSizePreview({ sizing, populationSize, planned }: { sizing:
     );
   }
   const large = attributeSampleSize({ confidence: sizing.confidence, tolerableRate: sizing.tolerableRate, expectedRate: sizing.expectedRate });
-  const figures = planned?.method === "ATTRIBUTE" ? planned : large.ok ? { sampleSize: large.sampleSize, expectedDeviations: large.expectedDeviations, upperDeviationLimit: large.upperDeviationLimit, distribution: large.method, examineAll: false } : null;
+  const figures = planned?.method === "ATTRIBUTE" ? planned : large.ok ? { sampleSize: large.sampleSize, expectedDeviations: large.expectedDeviations, distribution: large.method, examineAll: false } : null;
   return (
     <div className="space-y-2 rounded-md bg-slate-50 p-3 text-sm text-slate-800" role="status" aria-live="polite" data-testid="sample-size">
       <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr_auto_1fr]">
@@ -36,8 +36,11 @@ export function SampleSizePreview({ sizing, populationSize, planned }: { sizing:
       {figures ? (
         <>
           <p className="text-base font-semibold text-slate-900">{t("computed", { n: figures.sampleSize })}</p>
-          <p>{t("explain", { n: figures.sampleSize, k: figures.expectedDeviations, confidence: pct(sizing.confidence), tolerable: pct(sizing.tolerableRate), limit: pct(figures.upperDeviationLimit) })}</p>
-          {figures.examineAll && <p className="font-medium text-amber-900">{t("examineAll")}</p>}
+          {figures.examineAll ? (
+            <p className="font-medium text-amber-900">{t("examineAll")}</p>
+          ) : (
+            <p>{t("explain", { n: figures.sampleSize, k: figures.expectedDeviations, confidence: pct(sizing.confidence), tolerable: pct(sizing.tolerableRate) })}</p>
+          )}
           {planned?.method === "ATTRIBUTE" && planned.largePopulationSampleSize !== null && <p className="text-xs text-slate-600">{t("largePopulation", { n: planned.largePopulationSampleSize })}</p>}
         </>
       ) : (
