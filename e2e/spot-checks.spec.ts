@@ -38,17 +38,17 @@ test.describe("spot-check campaign", () => {
     await expect(summary).toBeFocused();
     await expect(summary.getByRole("link", { name: /活动名称/ })).toBeVisible();
 
-    await auditor.getByLabel("活动名称").fill("四季度福建商户账户抽查");
-    await auditor.getByLabel("行政区划代码开头").fill("35");
+    await auditor.getByLabel("活动名称", { exact: true }).fill("四季度福建商户账户抽查");
+    await auditor.getByLabel("行政区划代码开头", { exact: true }).fill("35");
     const population = auditor.getByTestId("population-size");
     await expect(population).toHaveText(/共有 \d+ 户/);
     const populationSize = Number(/共有 (\d+) 户/.exec((await population.textContent()) ?? "")![1]);
     expect(populationSize).toBeGreaterThanOrEqual(3);
 
     // 95 % confidence, 40 % tolerable, 0 % expected: a handful of records for the demo population.
-    await auditor.getByLabel("置信水平").selectOption("0.95");
-    await auditor.getByLabel("可容忍差错率（%）").fill("40");
-    await auditor.getByLabel("预期差错率（%）").fill("0");
+    await auditor.getByLabel("置信水平", { exact: true }).selectOption("0.95");
+    await auditor.getByLabel("可容忍差错率（%）", { exact: true }).fill("40");
+    await auditor.getByLabel("预期差错率（%）", { exact: true }).fill("0");
     const expected = attributeSampleSize({ confidence: 0.95, tolerableRate: 0.4, expectedRate: 0, populationSize });
     if (!expected.ok) throw new Error("demo population too small for the chosen rates");
     sampleSize = expected.sampleSize;
@@ -58,14 +58,14 @@ test.describe("spot-check campaign", () => {
     await expect(preview).toContainText(`总体（N）${populationSize}`);
 
     // An expected rate not below the tolerable one is refused in the browser, at the field.
-    await auditor.getByLabel("预期差错率（%）").fill("45");
+    await auditor.getByLabel("预期差错率（%）", { exact: true }).fill("45");
     await auditor.getByRole("button", { name: "抽取样本并创建活动" }).click();
     await expect(summary.getByRole("link", { name: /预期差错率/ })).toBeVisible();
-    await auditor.getByLabel("预期差错率（%）").fill("0");
+    await auditor.getByLabel("预期差错率（%）", { exact: true }).fill("0");
 
-    await auditor.getByLabel("按风险加权").check();
-    await auditor.getByLabel("带种子的简单随机").check();
-    await auditor.getByLabel("随机种子（可选）").fill("fujian-q4");
+    await auditor.getByRole("radio", { name: /^按风险加权/ }).check();
+    await auditor.getByRole("radio", { name: /^带种子的简单随机/ }).check();
+    await auditor.getByLabel("随机种子（可选）", { exact: true }).fill("fujian-q4");
     await expect(auditor.getByRole("checkbox", { name: /陈稽核/ })).toBeChecked();
     await expectNoSeriousA11yViolations(auditor);
     await shot(auditor, "campaign-new");
@@ -99,15 +99,15 @@ test.describe("spot-check campaign", () => {
 
       if (n === 0) {
         // Confirmed with a box unticked is refused by the shared schema.
-        await auditor.getByLabel("已核实账户持有人").check();
-        await auditor.getByLabel("核实无误").check();
+        await auditor.getByLabel("已核实账户持有人", { exact: true }).check();
+        await auditor.getByLabel("核实无误", { exact: true }).check();
         await auditor.getByRole("button", { name: "记录结果" }).click();
         const summary = auditor.getByRole("alert").filter({ hasText: "提交失败" });
         await expect(summary).toContainText("须勾选全部核查项");
         await expectNoSeriousA11yViolations(auditor);
 
-        await auditor.getByLabel("发现差异").check();
-        await auditor.getByLabel("说明").fill("商户出示的开户许可证账号与系统记录不一致");
+        await auditor.getByLabel("发现差异", { exact: true }).check();
+        await auditor.getByLabel("说明", { exact: true }).fill("商户出示的开户许可证账号与系统记录不一致");
         await shot(auditor, "spot-check-item");
         await auditor.getByRole("button", { name: "记录结果" }).click();
         await expect(auditor.getByRole("status").filter({ hasText: "已记录：发现差异。" })).toBeFocused();
@@ -116,12 +116,12 @@ test.describe("spot-check campaign", () => {
 
       // Keyboard only: tab to each box, tick it with Space, pick the outcome, submit with Enter.
       for (const box of ["已核实账户持有人", "账号与资料一致", "终端在登记地址", "联系人可以联系上"]) {
-        await tabTo(auditor, auditor.getByLabel(box));
+        await tabTo(auditor, auditor.getByLabel(box, { exact: true }));
         await auditor.keyboard.press("Space");
       }
-      await tabTo(auditor, auditor.getByLabel("核实无误"));
+      await tabTo(auditor, auditor.getByLabel("核实无误", { exact: true }));
       await auditor.keyboard.press("Space");
-      await expect(auditor.getByLabel("核实无误")).toBeChecked();
+      await expect(auditor.getByLabel("核实无误", { exact: true })).toBeChecked();
       await tabTo(auditor, auditor.getByRole("button", { name: "记录结果" }));
       await auditor.keyboard.press("Enter");
       await expect(auditor.getByRole("status").filter({ hasText: "已记录：核实无误。" })).toBeVisible();
