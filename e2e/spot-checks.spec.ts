@@ -62,6 +62,8 @@ test.describe("spot-check campaign", () => {
     await auditor.getByRole("button", { name: "抽取样本并创建活动" }).click();
     await expect(summary.getByRole("link", { name: /预期差错率/ })).toBeVisible();
     await auditor.getByLabel("预期差错率（%）", { exact: true }).fill("0");
+    // The correction clears the message at once.
+    await expect(summary).toHaveCount(0);
 
     await auditor.getByRole("radio", { name: /^按风险加权/ }).check();
     await auditor.getByRole("radio", { name: /^带种子的简单随机/ }).check();
@@ -108,6 +110,7 @@ test.describe("spot-check campaign", () => {
 
         await auditor.getByLabel("发现差异", { exact: true }).check();
         await auditor.getByLabel("说明", { exact: true }).fill("商户出示的开户许可证账号与系统记录不一致");
+        await expect(summary).toHaveCount(0);
         await shot(auditor, "spot-check-item");
         await auditor.getByRole("button", { name: "记录结果" }).click();
         await expect(auditor.getByRole("status").filter({ hasText: "已记录：发现差异。" })).toBeFocused();

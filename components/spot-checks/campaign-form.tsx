@@ -72,8 +72,10 @@ export function CampaignForm({ auditors, clerks, defaults, action, countAction }
   const { setValue } = form;
   const sizingKey = JSON.stringify(sizing);
   const populationKey = JSON.stringify(population);
-  useEffect(() => setValue("sizing", JSON.parse(sizingKey)), [setValue, sizingKey]);
-  useEffect(() => setValue("population", JSON.parse(populationKey)), [setValue, populationKey]);
+  // Once a submit has shown errors, a correction clears its message at once, not on the next submit.
+  const submitted = form.formState.isSubmitted;
+  useEffect(() => setValue("sizing", JSON.parse(sizingKey), { shouldValidate: submitted }), [setValue, sizingKey, submitted]);
+  useEffect(() => setValue("population", JSON.parse(populationKey), { shouldValidate: submitted }), [setValue, populationKey, submitted]);
 
   // The population's size now, from the server, a moment after the filters stop changing.
   const [populationSize, setPopulationSize] = useState<number | null>(null);
@@ -207,7 +209,7 @@ export function CampaignForm({ auditors, clerks, defaults, action, countAction }
             <div className="flex flex-wrap gap-2">
               {auditors.map((a, i) => (
                 <label key={a.id} className={CHOICE}>
-                  <input type="checkbox" id={i === 0 ? "auditorIds" : `auditorIds-${a.id}`} checked={auditorIds.includes(a.id)} onChange={(e) => setValue("auditorIds", toggle(auditorIds, a.id, e.target.checked))} />
+                  <input type="checkbox" id={i === 0 ? "auditorIds" : `auditorIds-${a.id}`} checked={auditorIds.includes(a.id)} onChange={(e) => setValue("auditorIds", toggle(auditorIds, a.id, e.target.checked), { shouldValidate: submitted })} />
                   {a.displayName} <span className="font-mono text-xs text-slate-600">{a.username}</span>
                 </label>
               ))}

@@ -31,6 +31,13 @@ export function ItemCheckForm({ itemId, version, action }: { itemId: string; ver
     onSuccess: setResult,
   });
   const outcome = form.watch("outcome");
+  const checklist = JSON.stringify(form.watch("checklist"));
+  const { trigger } = form;
+  const submitted = form.formState.isSubmitted;
+  // The checklist rule spans fields: after a refused submit, re-check it whenever a box or the outcome changes.
+  useEffect(() => {
+    if (submitted) void trigger("checklist");
+  }, [trigger, submitted, outcome, checklist]);
   if (result) return <RecordedOutcome result={result} />;
   const checklistErrors = errorsOf("checklist");
   const outcomeErrors = errorsOf("outcome");
