@@ -100,6 +100,17 @@ test.describe("spot-check campaign", () => {
       await expect(auditor.getByText(/^•••• \d{4}$/).first()).toBeVisible();
 
       if (n === 0) {
+        // The full account number costs a reason and is audited, as on the merchant screen.
+        const account = auditor.getByRole("region", { name: "现行收款账户" });
+        const last4 = (await account.locator("[data-account-status=IN_FORCE] .font-mono").first().innerText()).replace(/\D/g, "");
+        await account.getByRole("button", { name: `查看完整账号（尾号 ${last4}）` }).click();
+        const dialog = auditor.getByRole("dialog", { name: `查看完整账号（尾号 ${last4}）` });
+        await dialog.getByRole("textbox", { name: "查看理由" }).fill("抽查核对开户许可证上的账号");
+        await dialog.getByRole("button", { name: "查看", exact: true }).click();
+        await expect(dialog.getByTestId("unmasked-account-no")).toHaveText(new RegExp(`${last4.split("").join(" ?")}$`));
+        await dialog.getByRole("button", { name: "关闭" }).click();
+        await expect(dialog).toBeHidden();
+
         // Confirmed with a box unticked is refused by the shared schema.
         await auditor.getByLabel("已核实账户持有人", { exact: true }).check();
         await auditor.getByLabel("核实无误", { exact: true }).check();
