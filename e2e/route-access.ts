@@ -74,6 +74,12 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/confirmations": { access: ["CLERK"], why: "Approved account changes awaiting the confirmation call: clerks make it (change:confirm)." },
   "/confirmations/[id]": { access: ["CLERK"], params: { id: "unknown" }, why: "Recording one confirmation call (change:confirm)." },
   "/cases": { access: ["AUDITOR"], why: "Cases are for auditors to triage (case:triage)." },
+  // spot checks
+  "/spot-checks": { access: ["AUDITOR"], why: "Spot-check campaigns are planned and reported by auditors (spotcheck:manage)." },
+  "/spot-checks/new": { access: ["AUDITOR"], why: "Drawing a campaign needs spotcheck:manage." },
+  "/spot-checks/mine": { access: ["AUDITOR"], why: "An auditor's own pending spot-check items (spotcheck:perform)." },
+  "/spot-checks/[id]": { access: ["AUDITOR"], params: { id: "unknown" }, why: "One campaign's progress and report (spotcheck:manage)." },
+  "/spot-checks/items/[id]": { access: ["AUDITOR"], params: { id: "unknown" }, why: "Checking one drawn record (spotcheck:perform)." },
   // system administration
   "/admin/users": { access: ["ADMIN"], why: "User administration needs user:manage." },
   "/admin/users/new": { access: ["ADMIN"], why: "Creating users needs user:manage." },
@@ -81,6 +87,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/admin/reference": { access: ["ADMIN"], why: "Reference data (MCC, card BINs) needs reference:manage." },
   "/admin/settings": { access: ["ADMIN"], why: "System settings (hold period, risk thresholds) need settings:manage." },
   // route handlers
+  "/spot-checks/[id]/export/csv": { access: ["AUDITOR"], params: { id: "unknown" }, why: "Campaign report as CSV (spotcheck:manage and record:export); audited." },
+  "/spot-checks/[id]/export/xlsx": { access: ["AUDITOR"], params: { id: "unknown" }, why: "Campaign report as Excel (spotcheck:manage and record:export); audited." },
   "/api/health": { access: "public", why: "Load-balancer probe; reveals no business data." },
   "/api/v1/ping": { access: "public", request: { method: "POST", json: {} }, why: "Bare JSON route, the benchmark's baseline; no data." },
   "/api/v1/applications": { access: ["CLERK"], request: { method: "POST", json: {} }, why: "Submitting an application needs change:submit." },

@@ -18,6 +18,8 @@ const NAV_VISIBLE_TO: Record<string, { en: string; roles: readonly TRole[] | "al
   待审批: { en: "To approve", roles: ["SUPERVISOR"] },
   审计日志: { en: "Audit trail", roles: ["AUDITOR"] },
   日志链校验: { en: "Chain verification", roles: ["AUDITOR", "ADMIN"] },
+  抽查活动: { en: "Spot checks", roles: ["AUDITOR"] },
+  我的抽查: { en: "My spot checks", roles: ["AUDITOR"] },
   案件: { en: "Cases", roles: ["AUDITOR"] },
   用户管理: { en: "Users", roles: ["ADMIN"] },
   参考数据: { en: "Reference data", roles: ["ADMIN"] },

@@ -12,6 +12,8 @@ export const NAVIGATION: { href: string; label: string; permission?: TPermission
   { href: "/approvals", label: "nav.approvals", permission: "change:approve" },
   { href: "/audit", label: "nav.audit", permission: "audit:read" },
   { href: "/audit/verify", label: "nav.auditVerify", permission: "audit:verify" },
+  { href: "/spot-checks", label: "nav.spotChecks", permission: "spotcheck:manage" },
+  { href: "/spot-checks/mine", label: "nav.mySpotChecks", permission: "spotcheck:perform" },
   { href: "/cases", label: "nav.cases", permission: "case:triage" },
   { href: "/admin/users", label: "nav.users", permission: "user:manage" },
   { href: "/admin/reference", label: "nav.reference", permission: "reference:manage" },

@@ -36,4 +36,9 @@ export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in">
   "app/(app)/admin/settings/actions.ts#updateSettingsAction": "settings:manage",
   "app/(app)/merchants/actions.ts#submitMerchantChangeAction": "change:submit",
   "app/(app)/merchants/actions.ts#requestStatusChangeAction": "change:submit",
+  "app/(app)/spot-checks/actions.ts#createCampaignAction": "spotcheck:manage",
+  "app/(app)/spot-checks/actions.ts#countPopulationAction": "spotcheck:manage",
+  "app/(app)/spot-checks/actions.ts#reassignItemAction": "spotcheck:manage",
+  "app/(app)/spot-checks/actions.ts#recordItemOutcomeAction": "spotcheck:perform",
+  "app/(app)/spot-checks/actions.ts#closeCampaignAction": "spotcheck:manage",
 };

@@ -68,7 +68,9 @@ export const ZRecordItemOutcomeSchema = z
     note: z.string().trim().max(2000, { error: "validation.tooLong" }).default(""),
   })
   // A discrepancy or an unreachable merchant must say what was found; a confirmation may be silent.
-  .refine((r) => r.outcome === "CONFIRMED" || r.note.length >= 5, { error: "validation.spotCheck.noteRequired", path: ["note"] });
+  .refine((r) => r.outcome === "CONFIRMED" || r.note.length >= 5, { error: "validation.spotCheck.noteRequired", path: ["note"] })
+  // "Confirmed" means every point was checked and held; an unticked box is a discrepancy or unreachable.
+  .refine((r) => r.outcome !== "CONFIRMED" || Object.values(r.checklist).every(Boolean), { error: "validation.spotCheck.checklistIncomplete", path: ["checklist"] });
 export type TRecordItemOutcome = z.input<typeof ZRecordItemOutcomeSchema>;
 
 export const ZCloseCampaignSchema = z.strictObject({ campaignId: id, version: z.number().int().positive() });

@@ -91,3 +91,10 @@ export async function loadDrawnRecords(db: Pick<PrismaClient, "$queryRaw">, merc
     return record;
   });
 }
+
+/** How many merchants the filters select now (the create form's live preview): a count, not the list. */
+export async function populationCount(db: Pick<PrismaClient, "$queryRaw">, population: TSpotCheckPopulation, now: Date): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: bigint | number }[]>(Prisma.sql`
+    SELECT count(*) AS n FROM "Merchant" m WHERE ${Prisma.join(filtersOf(population, now), " AND ")}`);
+  return Number(row?.n ?? 0);
+}

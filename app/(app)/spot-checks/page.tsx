@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Progress } from "@/components/spot-checks/progress";
+import { Badge } from "@/components/ui/badge";
+import { Input } from "@/components/ui/input";
+import { Pagination } from "@/components/ui/pagination";
+import { Select } from "@/components/ui/select";
+import { Table, Td, Th } from "@/components/ui/table";
+import { requirePageActor } from "@/lib/server/auth/current-actor";
+import { CAMPAIGN_STATUSES, listCampaignPage } from "@/lib/server/spot-checks/list-campaign-page";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("spotChecks"))("title") };
+}
+
+export default async function SpotChecksPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requirePageActor("spotcheck:manage");
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const { campaigns, total, nextCursor, query } = await listCampaignPage(actor, await searchParams);
+  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("spotChecks.title")}</h1>
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("spotChecks.intro")}</p>
+        </div>
+        <Link href="/spot-checks/new" className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+          {t("spotChecks.create")}
+        </Link>
+      </div>
+      <form method="get" role="search" aria-label={t("spotChecks.filters")} className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3">
+        <div>
+          <label htmlFor="q" className="block text-sm font-medium">{t("spotChecks.searchLabel")}</label>
+          <Input id="q" name="q" type="search" defaultValue={query.q ?? ""} className="w-72" placeholder={t("spotChecks.searchPlaceholder")} />
+        </div>
+        <div>
+          <label htmlFor="status" className="block text-sm font-medium">{t("common.status")}</label>
+          <Select id="status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {CAMPAIGN_STATUSES.map((s) => <option key={s} value={s}>{t(`spotChecks.statuses.${s}`)}</option>)}
+          </Select>
+        </div>
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white">{t("common.search")}</button>
+        {(query.q || query.status) && <Link href="/spot-checks" className="px-2 py-2 text-sm text-brand-700 underline">{t("common.reset")}</Link>}
+      </form>
+      {campaigns.length === 0 ? (
+        <p className="rounded-md border border-slate-200 bg-white p-6 text-slate-600">{query.q || query.status ? t("common.noResults") : t("spotChecks.empty")}</p>
+      ) : (
+        <Table caption={t("spotChecks.title")}>
+          <thead>
+            <tr>
+              <Th>{t("spotChecks.fields.reference")}</Th>
+              <Th>{t("spotChecks.fields.name")}</Th>
+              <Th>{t("spotChecks.fields.period")}</Th>
+              <Th>{t("spotChecks.fields.strategy")}</Th>
+              <Th>{t("spotChecks.fields.sample")}</Th>
+              <Th>{t("spotChecks.fields.progress")}</Th>
+              <Th>{t("common.status")}</Th>
+              <Th>{t("spotChecks.fields.createdAt")}</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {campaigns.map((c) => (
+              <tr key={c.id} data-reference={c.reference}>
+                <Td className="font-mono">
+                  <Link href={`/spot-checks/${c.id}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">{c.reference}</Link>
+                </Td>
+                <Td>{c.name}</Td>
+                <Td className="whitespace-nowrap">{day(c.periodStart)} – {day(c.periodEnd)}</Td>
+                <Td>{t(`spotChecks.strategies.${c.strategy}`)}</Td>
+                <Td className="tabular-nums">{t("spotChecks.sampleOfPopulation", { sample: c.sampleSize, population: c.populationSize })}</Td>
+                <Td><Progress done={c.done} total={c.sampleSize} label={t("spotChecks.doneOfTotal", { done: c.done, total: c.sampleSize })} /></Td>
+                <Td><Badge tone={c.status === "OPEN" ? "info" : "neutral"}>{t(`spotChecks.statuses.${c.status}`)}</Badge></Td>
+                <Td>
+                  {format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  <span className="block text-xs text-slate-600">{c.createdBy}</span>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <Pagination basePath="/spot-checks" params={{ q: query.q, status: query.status }} nextCursor={nextCursor} total={total} />
+    </div>
+  );
+}
