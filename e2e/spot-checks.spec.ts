@@ -179,4 +179,28 @@ test.describe("spot-check campaign", () => {
     await expect(auditor.getByText("已结束").first()).toBeVisible();
     await expect(auditor.getByRole("button", { name: "结束活动" })).toHaveCount(0);
   });
+
+  test("a monthly schedule: day of the month instead of a period, listed with its state, paused and resumed", async () => {
+    await auditor.goto("/spot-checks/new");
+    await auditor.getByLabel("每月一次").check();
+    await expect(auditor.getByLabel("期间开始", { exact: true })).toHaveCount(0);
+    await auditor.getByLabel("活动名称", { exact: true }).fill("福建商户月度账户核对");
+    await auditor.getByLabel("每月日期", { exact: true }).fill("31");
+    await auditor.getByRole("button", { name: "创建每月抽查计划" }).click();
+    const summary = auditor.getByRole("alert").filter({ hasText: "提交失败" });
+    await expect(summary.getByRole("link", { name: /1 至 28 日之间/ })).toBeVisible();
+    await auditor.getByLabel("每月日期", { exact: true }).fill("5");
+    await auditor.getByLabel("行政区划代码开头", { exact: true }).fill("35");
+    await auditor.getByLabel("固定数量").check();
+    await auditor.getByLabel("样本量（条）", { exact: true }).fill("2");
+    await auditor.getByRole("button", { name: "创建每月抽查计划" }).click();
+    await expect(auditor).toHaveURL(/\/spot-checks\?scheduled=SCS-/);
+    const row = auditor.getByRole("table", { name: "每月抽查计划" }).locator("tr", { hasText: "福建商户月度账户核对" });
+    await expect(row).toContainText("每月 5 日");
+    await expect(row).toContainText("运行中");
+    await row.getByRole("button", { name: "暂停" }).click();
+    await expect(row).toContainText("已暂停");
+    await row.getByRole("button", { name: "恢复" }).click();
+    await expect(row).toContainText("运行中");
+  });
 });

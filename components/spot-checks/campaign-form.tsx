@@ -10,12 +10,14 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { campaignSizing } from "@/lib/domain/spot-checks/campaign-sizing";
-import { SPOT_CHECK_STRATEGIES, ZCreateCampaignSchema, ZSpotCheckPopulationSchema, ZSpotCheckSizingSchema, type TCreateCampaign, type TSpotCheckPopulation, type TSpotCheckSizing } from "@/lib/domain/spot-checks/schemas";
+import { planOf, SPOT_CHECK_WHEN, ZCampaignOrScheduleSchema } from "@/lib/domain/spot-checks/campaign-or-schedule";
+import { SPOT_CHECK_STRATEGIES, ZSpotCheckPopulationSchema, ZSpotCheckSizingSchema, type TCreateCampaign, type TSpotCheckPopulation, type TSpotCheckSizing } from "@/lib/domain/spot-checks/schemas";
 import type { ActionResult } from "@/lib/server/errors";
 import { SampleSizePreview } from "./sample-size-preview";
 
 type Person = { id: string; username: string; displayName: string };
-type Created = { campaignId: string };
+type Created = { campaignId: string } | { scheduleId: string; reference: string };
+type TFormValues = TCreateCampaign & { when: (typeof SPOT_CHECK_WHEN)[number]; dayOfMonth?: number };
 
 const CONFIDENCES = ["0.9", "0.95", "0.99"] as const;
 const CHOICE = "flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 has-checked:border-brand-700 has-checked:bg-brand-50 has-focus-visible:outline-2 has-focus-visible:outline-brand-700";
@@ -42,18 +44,19 @@ function populationOf(p: { days: string; mccs: string; region: string; makerIds:
   };
 }
 
-export function CampaignForm({ auditors, clerks, defaults, action, countAction }: {
+export function CampaignForm({ auditors, clerks, defaults, action, scheduleAction, countAction }: {
   auditors: Person[];
   clerks: Person[];
   defaults: { periodStart: string; periodEnd: string; auditorIds: string[] };
-  action: (input: unknown) => Promise<ActionResult<Created>>;
+  action: (input: unknown) => Promise<ActionResult<{ campaignId: string }>>;
+  scheduleAction: (input: unknown) => Promise<ActionResult<{ scheduleId: string; reference: string }>>;
   countAction: (input: unknown) => Promise<ActionResult<{ populationSize: number }>>;
 }) {
   const t = useTranslations("spotChecks.new");
   const tc = useTranslations("spotChecks");
   const router = useRouter();
   const labels = {
-    name: t("fields.name"), periodStart: t("fields.periodStart"), periodEnd: t("fields.periodEnd"),
+    when: t("fields.when"), dayOfMonth: t("fields.dayOfMonth"), name: t("fields.name"), periodStart: t("fields.periodStart"), periodEnd: t("fields.periodEnd"),
     "population.changedWithinDays": t("fields.changedWithinDays"), "population.mccs": t("fields.mccs"), "population.regionPrefix": t("fields.regionPrefix"), "population.makerIds": t("fields.makerIds"), population: t("fields.population"),
     "sizing.sampleSize": t("fields.sampleSize"), "sizing.confidence": t("fields.confidence"), "sizing.tolerableRate": t("fields.tolerableRate"), "sizing.expectedRate": t("fields.expectedRate"), sizing: t("fields.sizing"),
     strategy: t("fields.strategy"), seed: t("fields.seed"), auditorIds: t("fields.auditorIds"),
@@ -62,13 +65,18 @@ export function CampaignForm({ auditors, clerks, defaults, action, countAction }
   const [populationInput, setPopulationInput] = useState({ days: "", mccs: "", region: "", makerIds: [] as string[] });
   const sizing = sizingOf(sizingInput);
   const population = populationOf(populationInput);
-  const { form, onSubmit, formError, errorsOf, summaryItems, submitting, attempt } = useServerForm<TCreateCampaign, Created>({
-    schema: ZCreateCampaignSchema,
-    action,
-    defaultValues: { name: "", periodStart: defaults.periodStart, periodEnd: defaults.periodEnd, population: {}, sizing, strategy: "SIMPLE", seed: undefined, auditorIds: defaults.auditorIds },
+  const { form, onSubmit, formError, errorsOf, summaryItems, submitting, attempt } = useServerForm<TFormValues, Created>({
+    schema: ZCampaignOrScheduleSchema,
+    // Draw now or schedule monthly: each use case gets only its own fields.
+    action: (values) => {
+      const plan = planOf(values);
+      return plan.when === "MONTHLY" ? scheduleAction(plan.input) : action(plan.input);
+    },
+    defaultValues: { when: "NOW", dayOfMonth: 1, name: "", periodStart: defaults.periodStart, periodEnd: defaults.periodEnd, population: {}, sizing, strategy: "SIMPLE", seed: undefined, auditorIds: defaults.auditorIds },
     labels,
-    onSuccess: (created) => router.push(`/spot-checks/${created.campaignId}?created=1`),
+    onSuccess: (created) => router.push("campaignId" in created ? `/spot-checks/${created.campaignId}?created=1` : `/spot-checks?scheduled=${created.reference}#schedules`),
   });
+  const monthly = form.watch("when") === "MONTHLY";
   const { setValue } = form;
   const sizingKey = JSON.stringify(sizing);
   const populationKey = JSON.stringify(population);
@@ -104,9 +112,25 @@ export function CampaignForm({ auditors, clerks, defaults, action, countAction }
       <fieldset disabled={submitting} className="space-y-6">
         <section aria-labelledby="campaign-basics" className="space-y-4 rounded-md border border-slate-200 bg-white p-4">
           <h2 id="campaign-basics" className="text-base font-semibold">{t("sections.basics")}</h2>
-          <Field id="name" label={labels.name} hint={t("hints.name")} errors={errorsOf("name")}>
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium text-slate-800">{labels.when}</legend>
+            <div className="flex flex-wrap gap-2">
+              {SPOT_CHECK_WHEN.map((when, i) => (
+                <label key={when} className={CHOICE}>
+                  <input type="radio" id={i === 0 ? "when" : `when-${when}`} value={when} {...form.register("when")} />
+                  {t(`whenOptions.${when}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <Field id="name" label={labels.name} hint={t(monthly ? "hints.nameMonthly" : "hints.name")} errors={errorsOf("name")}>
             <Input {...form.register("name")} maxLength={200} />
           </Field>
+          {monthly ? (
+            <Field id="dayOfMonth" label={labels.dayOfMonth} hint={t("hints.dayOfMonth")} errors={errorsOf("dayOfMonth")}>
+              <Input {...form.register("dayOfMonth", { valueAsNumber: true })} type="number" min={1} max={28} inputMode="numeric" className="max-w-28" />
+            </Field>
+          ) : (
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id="periodStart" label={labels.periodStart} errors={errorsOf("periodStart")}>
               <Input {...form.register("periodStart")} type="date" />
@@ -115,6 +139,7 @@ export function CampaignForm({ auditors, clerks, defaults, action, countAction }
               <Input {...form.register("periodEnd")} type="date" />
             </Field>
           </div>
+          )}
         </section>
 
         <section id="population" tabIndex={-1} aria-labelledby="campaign-population" className="space-y-4 rounded-md border border-slate-200 bg-white p-4">
@@ -199,9 +224,11 @@ export function CampaignForm({ auditors, clerks, defaults, action, countAction }
               ))}
             </div>
           </fieldset>
-          <Field id="seed" label={labels.seed} hint={t("hints.seed")} errors={errorsOf("seed")}>
-            <Input {...form.register("seed", { setValueAs: (v: string | undefined) => (v?.trim() ? v : undefined) })} className="max-w-md font-mono" maxLength={128} />
-          </Field>
+          {!monthly && (
+            <Field id="seed" label={labels.seed} hint={t("hints.seed")} errors={errorsOf("seed")}>
+              <Input {...form.register("seed", { setValueAs: (v: string | undefined) => (v?.trim() ? v : undefined) })} className="max-w-md font-mono" maxLength={128} />
+            </Field>
+          )}
           <fieldset className="space-y-1">
             <legend className="text-sm font-medium text-slate-800">{labels.auditorIds}</legend>
             <p className="text-xs text-slate-600">{t("hints.auditorIds")}</p>
@@ -217,7 +244,7 @@ export function CampaignForm({ auditors, clerks, defaults, action, countAction }
           </fieldset>
         </section>
       </fieldset>
-      <Button type="submit" disabled={submitting}>{submitting ? t("submitting") : t("submit")}</Button>
+      <Button type="submit" disabled={submitting}>{submitting ? t("submitting") : t(monthly ? "submitMonthly" : "submit")}</Button>
     </form>
   );
 }

@@ -41,4 +41,6 @@ export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in">
   "app/(app)/spot-checks/actions.ts#reassignItemAction": "spotcheck:manage",
   "app/(app)/spot-checks/actions.ts#recordItemOutcomeAction": "spotcheck:perform",
   "app/(app)/spot-checks/actions.ts#closeCampaignAction": "spotcheck:manage",
+  "app/(app)/spot-checks/actions.ts#createScheduleAction": "spotcheck:manage",
+  "app/(app)/spot-checks/actions.ts#setScheduleActiveAction": "spotcheck:manage",
 };

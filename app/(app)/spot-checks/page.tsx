@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Progress } from "@/components/spot-checks/progress";
+import { ScheduleToggle } from "@/components/spot-checks/schedule-toggle";
 import { Badge } from "@/components/ui/badge";
 import { Input } from "@/components/ui/input";
 import { Pagination } from "@/components/ui/pagination";
@@ -9,6 +10,7 @@ import { Select } from "@/components/ui/select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { CAMPAIGN_STATUSES, listCampaignPage } from "@/lib/server/spot-checks/list-campaign-page";
+import { listSchedules } from "@/lib/server/spot-checks/list-schedules";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("spotChecks"))("title") };
@@ -18,7 +20,9 @@ export default async function SpotChecksPage({ searchParams }: { searchParams: P
   const actor = await requirePageActor("spotcheck:manage");
   const t = await getTranslations();
   const format = await getFormatter();
-  const { campaigns, total, nextCursor, query } = await listCampaignPage(actor, await searchParams);
+  const params = await searchParams;
+  const { campaigns, total, nextCursor, query } = await listCampaignPage(actor, params);
+  const schedules = await listSchedules(actor);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "Asia/Shanghai" });
   return (
     <div className="space-y-4">
@@ -84,6 +88,48 @@ export default async function SpotChecksPage({ searchParams }: { searchParams: P
         </Table>
       )}
       <Pagination basePath="/spot-checks" params={{ q: query.q, status: query.status }} nextCursor={nextCursor} total={total} />
+      <section id="schedules" aria-labelledby="schedules-title" className="space-y-3">
+        <h2 id="schedules-title" className="text-lg font-semibold">{t("spotChecks.schedules.title")}</h2>
+        <p className="max-w-3xl text-sm text-slate-600">{t("spotChecks.schedules.intro")}</p>
+        {params.scheduled && <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">{t("spotChecks.schedules.created", { reference: params.scheduled })}</p>}
+        {schedules.length === 0 ? (
+          <p className="rounded-md border border-slate-200 bg-white p-6 text-slate-600">{t("spotChecks.schedules.empty")}</p>
+        ) : (
+          <Table caption={t("spotChecks.schedules.title")}>
+            <thead>
+              <tr>
+                <Th>{t("spotChecks.fields.reference")}</Th>
+                <Th>{t("spotChecks.fields.name")}</Th>
+                <Th>{t("spotChecks.schedules.day")}</Th>
+                <Th>{t("spotChecks.fields.strategy")}</Th>
+                <Th>{t("spotChecks.schedules.lastDrawn")}</Th>
+                <Th>{t("common.status")}</Th>
+                <Th><span className="sr-only">{t("common.actions")}</span></Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {schedules.map((s) => (
+                <tr key={s.id} data-reference={s.reference}>
+                  <Td className="font-mono">{s.reference}</Td>
+                  <Td>{s.name}</Td>
+                  <Td>{t("spotChecks.schedules.dayValue", { day: s.dayOfMonth })}</Td>
+                  <Td>{t(`spotChecks.strategies.${s.strategy}`)}</Td>
+                  <Td>
+                    {s.lastCampaign ? (
+                      <Link href={`/spot-checks/${s.lastCampaign.id}`} className="inline-flex min-h-6 items-center font-mono text-brand-700 underline underline-offset-2">{s.lastCampaign.schedulePeriod} · {s.lastCampaign.reference}</Link>
+                    ) : (
+                      t("spotChecks.schedules.notYet")
+                    )}
+                    <span className="block text-xs text-slate-600">{t("spotChecks.schedules.count", { count: s.campaignCount })}</span>
+                  </Td>
+                  <Td><Badge tone={s.active ? "info" : "neutral"}>{t(s.active ? "spotChecks.schedules.active" : "spotChecks.schedules.inactive")}</Badge></Td>
+                  <Td><ScheduleToggle scheduleId={s.id} version={s.version} active={s.active} name={s.name} /></Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
     </div>
   );
 }

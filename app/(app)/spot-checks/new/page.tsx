@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CampaignForm } from "@/components/spot-checks/campaign-form";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { campaignFormOptions } from "@/lib/server/spot-checks/campaign-form-options";
-import { countPopulationAction, createCampaignAction } from "../actions";
+import { countPopulationAction, createCampaignAction, createScheduleAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("spotChecks.new"))("title") };
@@ -30,7 +30,7 @@ export default async function NewCampaignPage() {
         <h1 className="text-2xl font-semibold">{t("new.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("new.intro")}</p>
       </div>
-      <CampaignForm auditors={auditors} clerks={clerks} defaults={defaults} action={createCampaignAction} countAction={countPopulationAction} />
+      <CampaignForm auditors={auditors} clerks={clerks} defaults={defaults} action={createCampaignAction} scheduleAction={createScheduleAction} countAction={countPopulationAction} />
     </div>
   );
 }
