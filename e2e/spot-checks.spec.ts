@@ -188,7 +188,7 @@ test.describe("spot-check campaign", () => {
     await auditor.getByLabel("每月日期", { exact: true }).fill("31");
     await auditor.getByRole("button", { name: "创建每月抽查计划" }).click();
     const summary = auditor.getByRole("alert").filter({ hasText: "提交失败" });
-    await expect(summary.getByRole("link", { name: /1 至 28 日之间/ })).toBeVisible();
+    await expect(summary.getByRole("link", { name: /1 到 28 日之间/ })).toBeVisible();
     await auditor.getByLabel("每月日期", { exact: true }).fill("5");
     await auditor.getByLabel("行政区划代码开头", { exact: true }).fill("35");
     await auditor.getByLabel("固定数量").check();
