@@ -74,6 +74,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/confirmations": { access: ["CLERK"], why: "Approved account changes awaiting the confirmation call: clerks make it (change:confirm)." },
   "/confirmations/[id]": { access: ["CLERK"], params: { id: "unknown" }, why: "Recording one confirmation call (change:confirm)." },
   "/cases": { access: ["AUDITOR"], why: "Cases are for auditors to triage (case:triage)." },
+  "/cases/[id]": { access: ["AUDITOR"], params: { id: "unknown" }, why: "Working one case (case:triage); clerks see correction cases on /my-work, never the auditors' case screens." },
   // system administration
   "/admin/users": { access: ["ADMIN"], why: "User administration needs user:manage." },
   "/admin/users/new": { access: ["ADMIN"], why: "Creating users needs user:manage." },

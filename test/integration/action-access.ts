@@ -36,4 +36,9 @@ export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in">
   "app/(app)/admin/settings/actions.ts#updateSettingsAction": "settings:manage",
   "app/(app)/merchants/actions.ts#submitMerchantChangeAction": "change:submit",
   "app/(app)/merchants/actions.ts#requestStatusChangeAction": "change:submit",
+  "app/(app)/cases/actions.ts#triageCaseAction": "case:triage",
+  "app/(app)/cases/actions.ts#assignCaseAction": "case:triage",
+  "app/(app)/cases/actions.ts#addCaseNoteAction": "case:triage",
+  "app/(app)/cases/actions.ts#linkCaseAction": "case:triage",
+  "app/(app)/cases/actions.ts#closeCaseAction": "case:triage",
 };

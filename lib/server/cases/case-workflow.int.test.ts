@@ -39,7 +39,7 @@ describe("working a case to closure", () => {
     expect(await linkCase({ actor: colleague, input: { caseId: c.id, version: 4, merchantNo, terminalId: "A1B2C3D4", changeRequestReference: "" }, requestMeta })).toEqual({ version: 5 });
     expect(await closeCase({ actor: colleague, input: { caseId: c.id, version: 5, outcome: "NO_ISSUE", outcomeNote: "Slip was from another shop." }, requestMeta })).toEqual({ status: "CLOSED", version: 6 });
 
-    const detail = await getCase(auditor, c.id);
+    const detail = (await getCase(auditor, c.id))!;
     expect(detail).toMatchObject({ status: "CLOSED", priority: "HIGH", assigneeId: colleague.id, merchantId: merchant.merchantId, terminalId: "A1B2C3D4", outcome: "NO_ISSUE", closedById: colleague.id });
     expect(detail.closedAt).toBeInstanceOf(Date);
     expect(detail.notes.map((n) => [n.body, n.authorId])).toEqual([["Called the merchant; slip photo requested.", colleague.id]]);
@@ -97,7 +97,7 @@ describe("refusals", () => {
       linkCase({ actor: colleague, input: { caseId: c.id, version: 1, terminalId: "A1B2C3D4" }, requestMeta }),
       closeCase({ actor: colleague, input: { caseId: c.id, version: 1, outcome: "NO_ISSUE", outcomeNote: "nothing found" }, requestMeta }),
     ]) expect((await refusal(p)).code).toBe("CONFLICT");
-    const after = await getCase(auditor, c.id);
+    const after = (await getCase(auditor, c.id))!;
     expect(after).toMatchObject({ version: 2, status: "OPEN", assigneeId: null, terminalId: null });
     expect(after.notes).toHaveLength(1);
   });

@@ -159,11 +159,11 @@ describe("a change can only carry an open correction case of its merchant", () =
     ];
     for (const { caseId, code, key } of cases) {
       const err = await refusal(submitCorrection(found, { caseId }));
-      expect([err.code, err.fieldErrors]).toEqual([code, { caseId: [key] }]);
+      expect([err.code, err.fieldErrors]).toEqual([code, { _form: [key] }]);
     }
     await closeCase({ actor: found.auditor, input: { caseId: found.case.id, version: 1, outcome: "NO_ISSUE", outcomeNote: "Checked again: the record was right." }, requestMeta });
     const closed = await refusal(submitCorrection(found));
-    expect([closed.code, closed.fieldErrors]).toEqual(["CONFLICT", { caseId: ["validation.case.closed"] }]);
+    expect([closed.code, closed.fieldErrors]).toEqual(["CONFLICT", { _form: ["validation.case.closed"] }]);
     expect(await (await db()).changeRequest.count({ where: { merchantId: { in: [found.merchantId, elsewhere.merchantId] }, kind: "UPDATE" } })).toBe(0);
   });
 });

@@ -2,7 +2,6 @@ import "server-only";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { Actor } from "@/lib/server/auth/current-actor";
 import { prisma } from "@/lib/server/db";
-import { UseCaseError } from "@/lib/server/errors";
 
 /** One case with what it is linked to, its notes and its audit-backed history, for auditors. */
 export async function getCase(actor: Actor | null, caseId: string) {
@@ -12,7 +11,7 @@ export async function getCase(actor: Actor | null, caseId: string) {
     where: { id: caseId },
     include: { merchant: { select: { id: true, legalName: true, merchantNo: true, status: true } }, notes: { orderBy: { createdAt: "asc" } } },
   });
-  if (!found) throw new UseCaseError("NOT_FOUND");
+  if (!found) return null;
   const [changeRequest, correctingRequests, spotCheckItem, history] = await Promise.all([
     found.changeRequestId ? db.changeRequest.findUnique({ where: { id: found.changeRequestId }, select: { id: true, reference: true, status: true } }) : null,
     db.changeRequest.findMany({ where: { caseId: found.id }, orderBy: { submittedAt: "asc" }, select: { id: true, reference: true, status: true, submittedAt: true } }),

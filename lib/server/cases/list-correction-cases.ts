@@ -29,3 +29,14 @@ export async function listCorrectionCases(actor: Actor | null) {
     total: await db.case.count({ where }),
   };
 }
+
+/** The open correction case a clerk's change form was opened for, if it really is one of this merchant. */
+export async function getCorrectionCase(actor: Actor | null, caseId: string, merchantId: string) {
+  authorize(actor, "change:submit");
+  const db = await prisma();
+  const found = await db.case.findFirst({
+    where: { id: caseId, merchantId, kind: { in: [...CORRECTION_CASE_KINDS] }, status: { not: "CLOSED" } },
+    select: { id: true, reference: true, summary: true, status: true },
+  });
+  return found;
+}
