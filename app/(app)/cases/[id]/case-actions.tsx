@@ -80,7 +80,7 @@ export function CaseActions({ target, workers, selfId }: { target: Target; worke
     action: linkCaseAction,
     defaultValues: { ...base, merchantNo: "", terminalId: "", changeRequestReference: "" },
     labels: { merchantNo: t("cases.detail.merchantNo"), terminalId: t("cases.terminal"), changeRequestReference: t("cases.detail.changeRequestReference") },
-    onSuccess: () => done(t("cases.detail.linked")),
+    onSuccess: () => done(t("cases.detail.linkedDone")),
   });
   const close = useServerForm<TCloseCase, unknown>({
     schema: ZCloseCaseSchema,
