@@ -7,10 +7,11 @@ import { createCampaign } from "@/lib/server/spot-checks/create-campaign";
 import { recordItemOutcome } from "@/lib/server/spot-checks/record-item-outcome";
 
 /**
- * Demo cases for the embedded database, after the demo merchants: a spot-check discrepancy the
- * auditor recorded through the real campaign use cases (so a correction case waits on the clerks'
- * work page), and a cardholder report as the public report page will open it. Only into a database
- * without any case, and only when the demo auditor exists. Returns how many cases were opened.
+ * Demo cases for the embedded database, after the demo merchants: a spot-check discrepancy on the
+ * demo restaurant (MCC 5812; no other e2e spec changes it) recorded by the auditor through the real
+ * campaign use cases, so a correction case waits on the clerks' work page; and a cardholder report
+ * as the public report page will open it. Only into a database without any case, and only when the
+ * demo auditor exists. Returns how many cases were opened.
  */
 export async function seedDemoCases(): Promise<number> {
   const db = await prisma();
@@ -24,7 +25,7 @@ export async function seedDemoCases(): Promise<number> {
 
   const campaign = await createCampaign({
     actor,
-    input: { name: "演示：季度收款账户核对", periodStart: "2026-10-01", periodEnd: "2026-12-31", population: { makerIds: [clerk.id] }, sizing: { method: "FIXED", sampleSize: 1 }, strategy: "SIMPLE", seed: "demo-cases", auditorIds: [auditor.id] },
+    input: { name: "演示：季度收款账户核对", periodStart: "2026-10-01", periodEnd: "2026-12-31", population: { makerIds: [clerk.id], mccs: ["5812"] }, sizing: { method: "FIXED", sampleSize: 1 }, strategy: "SIMPLE", seed: "demo-cases", auditorIds: [auditor.id] },
     requestMeta: SYSTEM_META,
   });
   const item = await db.spotCheckItem.findFirstOrThrow({ where: { campaignId: campaign.campaignId } });
