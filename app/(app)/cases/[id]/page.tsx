@@ -18,10 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
 const linkClass = "text-brand-700 underline underline-offset-2";
 
 /** A case's facts hold masked values only; shown as label/value, nested values one level deep. */
-function factValue(value: unknown, yes: string, no: string): string {
-  if (typeof value === "boolean") return value ? yes : no;
+function factValue(value: unknown, words: { yes: string; no: string; label: (key: string) => string }): string {
+  if (typeof value === "boolean") return value ? words.yes : words.no;
   if (Array.isArray(value)) return value.length ? value.join("、") : "—";
-  if (value && typeof value === "object") return Object.entries(value).map(([k, v]) => `${k}: ${factValue(v, yes, no)}`).join("；");
+  if (value && typeof value === "object") return Object.entries(value).map(([k, v]) => `${words.label(k)}：${factValue(v, words)}`).join("；");
   return value === null || value === undefined || value === "" ? "—" : String(value);
 }
 
@@ -34,6 +34,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const format = await getFormatter();
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   const details = found.details && typeof found.details === "object" && !Array.isArray(found.details) ? Object.entries(found.details) : [];
+  // Message keys cannot hold the dot of "case.opened": the history keys are the part after it.
+  const historyLabel = (action: string) => {
+    const key = `cases.history.${action.replace(/^case\./, "")}`;
+    return t.has(key) ? t(key) : action;
+  };
   const label = (key: string) => (t.has(`cases.facts.${key}`) ? t(`cases.facts.${key}`) : key);
   return (
     <div className="mx-auto max-w-5xl space-y-8">
@@ -54,7 +59,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             rows={[
               [t("cases.openedAt"), `${when(found.createdAt)} · ${found.createdByName ?? t("cases.system")}`],
               [t("cases.assignee"), found.assigneeName ?? t("cases.unassigned")],
-              ...details.map(([key, value]): [string, string] => [label(key), factValue(value, t("common.yes"), t("common.no"))]),
+              ...details.map(([key, value]): [string, string] => [label(key), factValue(value, { yes: t("common.yes"), no: t("common.no"), label })]),
               ...(found.status === "CLOSED"
                 ? ([
                     [t("cases.outcome"), found.outcome ? t(`cases.outcomes.${found.outcome}`) : "—"],
@@ -115,7 +120,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <ol className="space-y-2 border-l-2 border-slate-200 pl-4" data-testid="case-history">
           {found.history.map((h) => (
             <li key={h.seq} className="text-sm">
-              <span className="font-medium">{t.has(`cases.history.${h.action}`) ? t(`cases.history.${h.action}`) : h.action}</span>
+              <span className="font-medium">{historyLabel(h.action)}</span>
               <span className="text-slate-600"> · {when(h.at)} · {h.actorName ?? t("cases.system")}</span>
               <Link href={`/audit/${h.seq}`} className="ml-2 text-xs text-brand-700 underline">{t("cases.detail.auditEvent", { seq: h.seq })}</Link>
             </li>
