@@ -18,9 +18,9 @@ export async function getCase(actor: Actor | null, caseId: string) {
     found.spotCheckItemId
       ? db.spotCheckItem.findUnique({ where: { id: found.spotCheckItemId }, select: { id: true, outcome: true, campaign: { select: { id: true, reference: true, name: true } } } })
       : null,
-    db.auditEvent.findMany({ where: { entity: "case", entityId: found.id }, orderBy: { seq: "asc" }, select: { seq: true, at: true, action: true, actorName: true, before: true, after: true } }),
+    db.auditEvent.findMany({ where: { entity: "case", entityId: found.id }, orderBy: { seq: "asc" }, select: { seq: true, at: true, action: true, actorId: true, actorName: true } }),
   ]);
-  const userIds = [found.assigneeId, found.createdById, found.closedById, ...found.notes.map((n) => n.authorId)].filter((x): x is string => !!x);
+  const userIds = [found.assigneeId, found.createdById, found.closedById, ...found.notes.map((n) => n.authorId), ...history.map((h) => h.actorId)].filter((x): x is string => !!x);
   const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } });
   const nameOf = (id: string | null) => (id ? (users.find((u) => u.id === id)?.displayName ?? null) : null);
   return {
@@ -32,7 +32,8 @@ export async function getCase(actor: Actor | null, caseId: string) {
     changeRequest,
     correctingRequests,
     spotCheckItem,
-    history: history.map((h) => ({ ...h, seq: h.seq.toString() })),
+    // People by display name, as everywhere else on the page; the audit row keeps the username.
+    history: history.map((h) => ({ ...h, seq: h.seq.toString(), actorName: nameOf(h.actorId) ?? h.actorName })),
   };
 }
 
