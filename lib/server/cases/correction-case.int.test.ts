@@ -9,6 +9,7 @@ import { submitMerchantChange } from "@/lib/server/merchants/submit-merchant-cha
 import { cancelChangeRequest } from "@/lib/server/workflow/cancel-change-request";
 import { rejectChangeRequest } from "@/lib/server/workflow/reject-change-request";
 import { verifyChangeRequest } from "@/lib/server/workflow/verify-change-request";
+import { workCounts } from "@/lib/server/workflow/queues";
 import { approveFully } from "@/test/integration/account-change";
 import { meta, seedActor } from "@/test/integration/actors";
 import { ensureReferenceRows } from "@/test/integration/applications";
@@ -68,7 +69,11 @@ describe("a spot-check discrepancy opens a correction case", () => {
 describe("the clerk's change request carries the case and the case follows it", () => {
   it("details change: in progress on submission, closed by the system when approved", async () => {
     const found = await discrepancyCase();
+    const waiting = (await workCounts(await seedActor("CLERK"))).corrections!;
+    expect(waiting).toBeGreaterThan(0);
     const { changeRequestId, truth, clerk } = await submitCorrection(found);
+    // Taken up: no longer counted as waiting for a clerk.
+    expect((await workCounts(clerk)).corrections).toBe(waiting - 1);
     expect(await (await db()).changeRequest.findUniqueOrThrow({ where: { id: changeRequestId } })).toMatchObject({ caseId: found.case.id });
     expect(await caseOf(found.case.id)).toMatchObject({ status: "IN_PROGRESS", version: 2 });
     expect((await listCorrectionCases(clerk)).cases.find((c) => c.id === found.case.id)?.openRequest).toMatchObject({ id: changeRequestId });
