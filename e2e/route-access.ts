@@ -80,6 +80,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/spot-checks/mine": { access: ["AUDITOR"], why: "An auditor's own pending spot-check items (spotcheck:perform)." },
   "/spot-checks/[id]": { access: ["AUDITOR"], params: { id: "unknown" }, why: "One campaign's progress and report (spotcheck:manage)." },
   "/spot-checks/items/[id]": { access: ["AUDITOR"], params: { id: "unknown" }, why: "Checking one drawn record (spotcheck:perform)." },
+  "/cases/[id]": { access: ["AUDITOR"], params: { id: "unknown" }, why: "Working one case (case:triage); clerks see correction cases on /my-work, never the auditors' case screens." },
   // system administration
   "/admin/users": { access: ["ADMIN"], why: "User administration needs user:manage." },
   "/admin/users/new": { access: ["ADMIN"], why: "Creating users needs user:manage." },

@@ -12,10 +12,12 @@ import type { TPreviewDuplicates } from "./use-identifier-checks";
 export type TMerchantChangeResult = { changeRequestId: string; reference: string };
 
 /** A change to an approved merchant, against the version the page was rendered with. */
-export function MerchantChangeForm({ options, merchant, actions }: {
+export function MerchantChangeForm({ options, merchant, actions, caseId }: {
   options: TApplicationFormOptions;
   merchant: TStoredApplication & { id: string; version: number };
   actions: { submit: (input: unknown) => Promise<ActionResult<TMerchantChangeResult>>; previewDuplicates: TPreviewDuplicates };
+  /** The correction case this change is made for; the server checks it is open and this merchant's. */
+  caseId?: string;
 }) {
   const t = useTranslations("merchantChange");
   const router = useRouter();
@@ -27,7 +29,7 @@ export function MerchantChangeForm({ options, merchant, actions }: {
       options={options}
       stored={merchant}
       scope={scope}
-      submit={(data) => actions.submit({ merchantId: id, merchantVersion: version, data })}
+      submit={(data) => actions.submit({ merchantId: id, merchantVersion: version, data, ...(caseId ? { caseId } : {}) })}
       previewDuplicates={actions.previewDuplicates}
       onSuccess={({ changeRequestId, reference }) => {
         toast("good", t("submitted", { reference }));

@@ -10,7 +10,7 @@ import { LocaleSwitch } from "./locale-switch";
 
 /** What waits on the user, shown beside the navigation entry where it is done. */
 const COUNT_FOR: Record<string, (c: Record<string, number>) => number> = {
-  "/my-work": (c) => (c.returned ?? 0) + (c.drafts ?? 0),
+  "/my-work": (c) => (c.returned ?? 0) + (c.drafts ?? 0) + (c.corrections ?? 0),
   "/verify": (c) => c.toVerify ?? 0,
   "/approvals": (c) => c.toApprove ?? 0,
   "/confirmations": (c) => c.toConfirm ?? 0,

@@ -3,6 +3,7 @@ import { verifyAndCheckpoint } from "@/lib/server/audit/checkpoint";
 import { applyElapsedHolds } from "@/lib/server/confirmations/apply-elapsed-holds";
 import { database } from "@/lib/server/db";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/server/demo/demo-users";
+import { seedDemoCases } from "@/lib/server/demo/seed-demo-cases";
 import { seedDemoMerchants } from "@/lib/server/demo/seed-demo-merchants";
 import { seedDemoUsers } from "@/lib/server/demo/seed-demo-users";
 import { seedReferenceData } from "@/lib/server/reference/seed-reference-data";
@@ -42,6 +43,7 @@ export async function startServerProcess() {
   // Demo merchants go through the real entry, blind verification and approval use cases.
   if (e.embedded) {
     await seedDemoMerchants().catch((err) => logger.warn({ err }, "demo merchants were not seeded"));
+    await seedDemoCases().catch((err) => logger.warn({ err }, "demo cases were not seeded"));
   }
   const timer = setInterval(() => {
     verifyAndCheckpoint(db.prisma)

@@ -43,4 +43,9 @@ export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in">
   "app/(app)/spot-checks/actions.ts#closeCampaignAction": "spotcheck:manage",
   "app/(app)/spot-checks/actions.ts#createScheduleAction": "spotcheck:manage",
   "app/(app)/spot-checks/actions.ts#setScheduleActiveAction": "spotcheck:manage",
+  "app/(app)/cases/actions.ts#triageCaseAction": "case:triage",
+  "app/(app)/cases/actions.ts#assignCaseAction": "case:triage",
+  "app/(app)/cases/actions.ts#addCaseNoteAction": "case:triage",
+  "app/(app)/cases/actions.ts#linkCaseAction": "case:triage",
+  "app/(app)/cases/actions.ts#closeCaseAction": "case:triage",
 };

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CaseStatusBadge } from "@/components/cases/case-status-badge";
 import { Badge } from "@/components/ui/badge";
+import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
-import { CASE_STATUSES, listCases } from "@/lib/server/cases/list-cases";
+import { CASE_KINDS, CASE_STATUSES, listCases } from "@/lib/server/cases/list-cases";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("cases"))("title") };
@@ -16,7 +18,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations();
   const format = await getFormatter();
   const { cases, total, nextCursor, query } = await listCases(actor, await searchParams);
-  const keep = new URLSearchParams(query.status ? { status: query.status } : {});
+  const keep = new URLSearchParams(Object.entries({ status: query.status, kind: query.kind, mine: query.mine, q: query.q }).filter((e): e is [string, string] => !!e[1]));
   const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50";
   return (
     <div className="space-y-4">
@@ -26,12 +28,27 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3">
         <div>
+          <label htmlFor="q" className="block text-sm font-medium">{t("cases.searchReference")}</label>
+          <Input id="q" name="q" defaultValue={query.q ?? ""} className="font-mono" placeholder="CASE-20261125-…" />
+        </div>
+        <div>
+          <label htmlFor="kind" className="block text-sm font-medium">{t("cases.kind")}</label>
+          <Select id="kind" name="kind" defaultValue={query.kind ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {CASE_KINDS.map((k) => <option key={k} value={k}>{t(`cases.kinds.${k}`)}</option>)}
+          </Select>
+        </div>
+        <div>
           <label htmlFor="status" className="block text-sm font-medium">{t("common.status")}</label>
           <Select id="status" name="status" defaultValue={query.status ?? ""}>
             <option value="">{t("common.all")}</option>
             {CASE_STATUSES.map((s) => <option key={s} value={s}>{t(`cases.statuses.${s}`)}</option>)}
           </Select>
         </div>
+        <label className="flex min-h-10 items-center gap-2 text-sm">
+          <input type="checkbox" name="mine" value="1" defaultChecked={!!query.mine} className="size-4" />
+          {t("cases.mine")}
+        </label>
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white">{t("common.search")}</button>
       </form>
       {cases.length === 0 ? (
@@ -43,6 +60,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
               <Th>{t("cases.reference")}</Th>
               <Th>{t("cases.kind")}</Th>
               <Th>{t("common.status")}</Th>
+              <Th>{t("cases.assignee")}</Th>
               <Th>{t("cases.merchant")}</Th>
               <Th>{t("cases.summary")}</Th>
               <Th>{t("cases.openedAt")}</Th>
@@ -51,9 +69,15 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           <tbody className="divide-y divide-slate-100">
             {cases.map((c) => (
               <tr key={c.id} data-reference={c.reference}>
-                <Td className="font-mono">{c.reference}</Td>
+                <Td className="font-mono"><Link href={`/cases/${c.id}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">{c.reference}</Link></Td>
                 <Td>{t(`cases.kinds.${c.kind}`)}</Td>
-                <Td><Badge tone={c.status === "OPEN" ? "warn" : "neutral"}>{t(`cases.statuses.${c.status}`)}</Badge></Td>
+                <Td>
+                  <span className="flex flex-wrap gap-1">
+                    <CaseStatusBadge status={c.status} />
+                    {c.priority === "HIGH" && <Badge tone="bad">{t("cases.priorities.HIGH")}</Badge>}
+                  </span>
+                </Td>
+                <Td>{c.assigneeName ?? <span className="text-slate-600">{t("cases.unassigned")}</span>}</Td>
                 <Td>
                   {c.merchantId && c.merchant ? (
                     <Link href={`/merchants/${c.merchantId}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">{c.merchant.legalName}</Link>

@@ -4,6 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ChangeRequestTable } from "@/components/change-requests/change-request-table";
 import { listMyDrafts } from "@/lib/server/applications/list-my-drafts";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
+import { hasPermission } from "@/lib/domain/permissions";
+import { listCorrectionCases } from "@/lib/server/cases/list-correction-cases";
 import { listChangeRequests } from "@/lib/server/change-requests/list-change-requests";
 import { listReturnedToMe } from "@/lib/server/workflow/queues";
 import { DeleteDraftButton } from "./delete-draft-button";
@@ -19,6 +21,7 @@ export default async function MyWorkPage() {
   const drafts = await listMyDrafts(actor);
   const { requests } = await listChangeRequests(actor, { mine: "1" });
   const returned = await listReturnedToMe(actor);
+  const corrections = hasPermission(actor.role, "change:submit") ? await listCorrectionCases(actor) : null;
   const fieldNames = (fields: string[]) => format.list(fields.map((f) => (t.has(`verify.fields.${f}`) ? t(`verify.fields.${f}`) : f)), { type: "conjunction" });
   return (
     <div className="space-y-8">
@@ -47,6 +50,40 @@ export default async function MyWorkPage() {
           </ul>
         )}
       </section>
+      {corrections && (
+        <section aria-labelledby="correction-cases" className="space-y-3">
+          <h2 id="correction-cases" className="text-lg font-semibold">{t("work.correctionCases")}</h2>
+          <p className="max-w-3xl text-sm text-slate-600">{t("work.correctionCasesIntro")}</p>
+          {corrections.cases.length === 0 ? (
+            <p className="text-slate-600">{t("work.noCorrectionCases")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 rounded-md border border-brand-600 bg-white" data-testid="correction-cases">
+              {corrections.cases.map((c) => (
+                <li key={c.id} data-reference={c.reference} className="flex flex-wrap items-center justify-between gap-4 px-4 py-3">
+                  <div className="min-w-0 space-y-0.5">
+                    <p className="font-medium">
+                      <span className="font-mono">{c.reference}</span> · <Link href={`/merchants/${c.merchantId}`} className="text-brand-700 underline underline-offset-2">{c.merchant?.legalName}</Link>
+                      {c.priority === "HIGH" && <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">{t("cases.priorities.HIGH")}</span>}
+                    </p>
+                    <p className="whitespace-pre-wrap text-sm text-slate-800">{c.summary}</p>
+                    <p className="text-xs text-slate-600">{t(`cases.kinds.${c.kind}`)} · {t("cases.openedAt")} {format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })}</p>
+                  </div>
+                  {c.openRequest ? (
+                    <Link href={`/change-requests/${c.openRequest.id}`} className="shrink-0 text-sm text-brand-700 underline underline-offset-2">
+                      {t("work.correctionInProgress", { reference: c.openRequest.reference })}
+                    </Link>
+                  ) : (
+                    <Link href={`/merchants/${c.merchantId}/change?case=${c.id}`} className="shrink-0 rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+                      {t("work.requestChange")}<span className="sr-only"> {c.reference}</span>
+                    </Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {corrections.total > corrections.cases.length && <p className="text-sm text-slate-600">{t("work.moreCorrectionCases", { shown: corrections.cases.length, total: corrections.total })}</p>}
+        </section>
+      )}
       <section aria-labelledby="drafts" className="space-y-3">
         <h2 id="drafts" className="text-lg font-semibold">{t("work.drafts")}</h2>
         {drafts.length === 0 ? (

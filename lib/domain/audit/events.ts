@@ -45,7 +45,7 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
     action: z.literal("change.submitted"),
     entity: z.literal("change-request"),
     entityId: z.string(),
-    after: z.object({ reference: z.string(), kind: z.string(), merchantId: z.string(), accountLast4: z.string(), findings: z.array(z.string()), reason: z.string().optional() }),
+    after: z.object({ reference: z.string(), kind: z.string(), merchantId: z.string(), accountLast4: z.string(), findings: z.array(z.string()), reason: z.string().optional(), caseId: z.string().optional() }),
   }),
   z.object({
     action: z.literal("merchant.status-changed"),
@@ -79,8 +79,27 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
     action: z.literal("case.opened"),
     entity: z.literal("case"),
     entityId: z.string(),
-    after: z.object({ reference: z.string(), kind: z.string(), merchantId: z.string().nullable(), changeRequestId: z.string().nullable() }),
+    after: z.object({ reference: z.string(), kind: z.string(), merchantId: z.string().nullable(), changeRequestId: z.string().nullable(), spotCheckItemId: z.string().nullable().optional(), terminalId: z.string().nullable().optional() }),
   }),
+  z.object({
+    action: z.literal("case.triaged"),
+    entity: z.literal("case"),
+    entityId: z.string(),
+    before: z.object({ status: z.string(), priority: z.string(), assigneeId: z.string().nullable() }),
+    after: z.object({ status: z.string(), priority: z.string(), assigneeId: z.string() }),
+  }),
+  z.object({ action: z.literal("case.assigned"), entity: z.literal("case"), entityId: z.string(), before: z.object({ assigneeId: z.string().nullable() }), after: z.object({ assigneeId: z.string() }) }),
+  z.object({ action: z.literal("case.note-added"), entity: z.literal("case"), entityId: z.string(), after: z.object({ noteId: z.string(), length: z.number() }) }),
+  z.object({
+    action: z.literal("case.linked"),
+    entity: z.literal("case"),
+    entityId: z.string(),
+    before: z.object({ merchantId: z.string().nullable(), terminalId: z.string().nullable(), changeRequestId: z.string().nullable() }),
+    after: z.object({ merchantId: z.string().nullable(), terminalId: z.string().nullable(), changeRequestId: z.string().nullable() }),
+  }),
+  z.object({ action: z.literal("case.closed"), entity: z.literal("case"), entityId: z.string(), before: z.object({ status: z.string() }), after: z.object({ outcome: z.string(), outcomeNote: z.string(), changeRequestId: z.string().nullable().optional() }) }),
+  /** A correction case moves with the change request made for it (submitted, withdrawn). */
+  z.object({ action: z.literal("case.followed-change"), entity: z.literal("case"), entityId: z.string(), before: z.object({ status: z.string() }), after: z.object({ status: z.string(), changeRequestId: z.string(), changeStatus: z.string() }) }),
   z.object({ action: z.literal("reference.seeded"), entity: z.literal("reference"), entityId: z.enum(["mcc", "bank-category"]), after: z.object({ inserted: z.number() }) }),
   z.object({
     action: z.literal("reference.bins-imported"),

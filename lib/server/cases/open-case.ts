@@ -15,7 +15,7 @@ function newCaseReference(now: Date) {
  */
 export async function openCase(
   tx: Prisma.TransactionClient,
-  input: { kind: CaseKind; merchantId: string | null; changeRequestId: string | null; summary: string; details?: Prisma.InputJsonValue; now: Date },
+  input: { kind: CaseKind; merchantId: string | null; changeRequestId: string | null; spotCheckItemId?: string | null; terminalId?: string | null; summary: string; details?: Prisma.InputJsonValue; now: Date },
   actor: AuditActor,
   requestMeta: RequestMeta,
 ) {
@@ -26,6 +26,8 @@ export async function openCase(
       kind: input.kind,
       merchantId: input.merchantId,
       changeRequestId: input.changeRequestId,
+      spotCheckItemId: input.spotCheckItemId ?? null,
+      terminalId: input.terminalId ?? null,
       summary: input.summary,
       details: input.details,
       createdAt: input.now,
@@ -34,7 +36,7 @@ export async function openCase(
   });
   await recordAuditEvent(
     tx,
-    { action: "case.opened", entity: "case", entityId: opened.id, after: { reference: opened.reference, kind: opened.kind, merchantId: opened.merchantId, changeRequestId: opened.changeRequestId } },
+    { action: "case.opened", entity: "case", entityId: opened.id, after: { reference: opened.reference, kind: opened.kind, merchantId: opened.merchantId, changeRequestId: opened.changeRequestId, spotCheckItemId: opened.spotCheckItemId, terminalId: opened.terminalId } },
     actor,
     requestMeta,
   );

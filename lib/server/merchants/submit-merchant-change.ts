@@ -12,6 +12,8 @@ import type { Actor } from "@/lib/server/auth/current-actor";
 import { prisma } from "@/lib/server/db";
 import { parseInput, UseCaseError } from "@/lib/server/errors";
 import type { RequestMeta } from "@/lib/server/request-meta";
+import { followChange } from "@/lib/server/cases/follow-change";
+import { requireCorrectionCase } from "@/lib/server/cases/correction-case";
 import { assessRisk } from "@/lib/server/risk/assess-risk";
 import { assertFreeForChange, changeableMerchant, openingRequest } from "./merchant-change-guards";
 
@@ -20,6 +22,8 @@ export const ZSubmitMerchantChangeSchema = z.strictObject({
   /** The version the clerk edited: a change made meanwhile is a conflict, not silently overwritten. */
   merchantVersion: z.number().int().positive(),
   data: z.unknown(),
+  /** The correction case the change is made for, if any: it moves with the request. */
+  caseId: z.string().min(1).max(64).optional(),
 });
 
 /** What an approval would change, ignoring the ciphertexts (fresh each sealing) and derived warnings. */
@@ -36,7 +40,7 @@ function comparable({ merchant, account, terminals }: TSealedProposal) {
  */
 export async function submitMerchantChange({ actor, input, requestMeta }: { actor: Actor | null; input: unknown; requestMeta: RequestMeta }) {
   authorize(actor, "change:submit");
-  const { merchantId, merchantVersion, data } = parseInput(ZSubmitMerchantChangeSchema, input);
+  const { merchantId, merchantVersion, data, caseId } = parseInput(ZSubmitMerchantChangeSchema, input);
   const db = await prisma();
   const current = await changeableMerchant(db, merchantId, merchantVersion);
   const { app, proposal } = prepareProposal(data, { keep: current.sealed });
@@ -45,6 +49,7 @@ export async function submitMerchantChange({ actor, input, requestMeta }: { acto
   return openingRequest(() =>
     db.$transaction(async (tx) => {
       await assertFreeForChange(tx, merchantId, merchantVersion);
+      const correction = caseId ? await requireCorrectionCase(tx, caseId, merchantId) : null;
       const { findings, related, cardType } = await checkAgainstRecords(tx, app, proposal, merchantId);
       const { merchant: m, sealed } = current;
       const previous = { phone: m.phone, legalRepIdHash: m.legalRepIdHash, accountNoHash: sealed.account.accountNoHash };
@@ -54,15 +59,17 @@ export async function submitMerchantChange({ actor, input, requestMeta }: { acto
           id: crypto.randomUUID(), reference: newChangeReference(now), kind: "UPDATE", merchantId, openMerchantId: merchantId,
           status: initialStatus("UPDATE"), makerId: actor.id, baseVersion: merchantVersion, ...requestColumns(proposal),
           findings: findings as unknown as Prisma.InputJsonValue, riskFlags: risk.flags as unknown as Prisma.InputJsonValue, highRisk: risk.highRisk, submittedAt: now,
+          caseId: correction?.id ?? null,
         },
-        select: { id: true, reference: true },
+        select: { id: true, reference: true, caseId: true },
       });
       await recordAuditEvent(
         tx,
-        { action: "change.submitted", entity: "change-request", entityId: request.id, after: { reference: request.reference, kind: "UPDATE", merchantId, accountLast4: proposal.account.accountLast4, findings: findings.map((f) => f.code) } },
+        { action: "change.submitted", entity: "change-request", entityId: request.id, after: { reference: request.reference, kind: "UPDATE", merchantId, accountLast4: proposal.account.accountLast4, findings: findings.map((f) => f.code), ...(correction ? { caseId: correction.id } : {}) } },
         actor,
         requestMeta,
       );
+      await followChange(tx, request, "SUBMITTED", actor, requestMeta);
       return { changeRequestId: request.id, reference: request.reference, findings, changesAccount: proposal.account.accountNoHash !== sealed.account.accountNoHash };
     }),
   );

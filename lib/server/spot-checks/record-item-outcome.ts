@@ -4,6 +4,7 @@ import { ZRecordItemOutcomeSchema } from "@/lib/domain/spot-checks/schemas";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { Actor } from "@/lib/server/auth/current-actor";
+import { openCase } from "@/lib/server/cases/open-case";
 import { prisma } from "@/lib/server/db";
 import { parseInput, UseCaseError } from "@/lib/server/errors";
 import type { RequestMeta } from "@/lib/server/request-meta";
@@ -12,9 +13,7 @@ import { loadPendingItem, updateItem } from "./load-item";
 /**
  * The assignee records what the check found. A merchant approved at a newer version since the
  * draw makes the check meaningless: the item is marked stale (committed) and the outcome refused.
- *
- * TODO(case-link): a DISCREPANCY should open a correction case in the clerks' queue once the
- * general Case model lands; for now the discrepancy lives on the item (outcome, checklist, note).
+ * A DISCREPANCY opens a correction case for the clerks in the same transaction.
  */
 export async function recordItemOutcome({ actor, input, requestMeta }: { actor: Actor | null; input: unknown; requestMeta: RequestMeta }) {
   authorize(actor, "spotcheck:perform");
@@ -39,8 +38,12 @@ export async function recordItemOutcome({ actor, input, requestMeta }: { actor: 
       actor,
       requestMeta,
     );
-    return { stale: false as const, version: item.version + 1, outcome: data.outcome };
+    const opened =
+      data.outcome === "DISCREPANCY"
+        ? await openCase(tx, { kind: "SPOT_CHECK_DISCREPANCY", merchantId: item.merchantId, changeRequestId: null, spotCheckItemId: item.id, summary: data.note, details: { campaignId: item.campaignId, merchantVersion: item.merchantVersion, checklist: data.checklist }, now }, actor, requestMeta)
+        : null;
+    return { stale: false as const, version: item.version + 1, outcome: data.outcome, caseReference: opened?.reference ?? null };
   });
   if (result.stale) throw new UseCaseError("CONFLICT", { _form: ["validation.spotCheck.staleRecord"] });
-  return { version: result.version, outcome: result.outcome };
+  return { version: result.version, outcome: result.outcome, caseReference: result.caseReference };
 }

@@ -186,7 +186,7 @@ describe("working items", () => {
     expect(await codeOf(recordItemOutcome({ actor: mine, input: { ...good, outcome: "UNREACHABLE", note: "" }, requestMeta }))).toBe("VALIDATION");
     expect(await codeOf(recordItemOutcome({ actor: mine, input: { ...good, checklist: { accountHolderConfirmed: true } }, requestMeta }))).toBe("VALIDATION");
 
-    expect(await recordItemOutcome({ actor: mine, input: good, requestMeta })).toEqual({ version: item.version + 1, outcome: "DISCREPANCY" });
+    expect(await recordItemOutcome({ actor: mine, input: good, requestMeta })).toEqual({ version: item.version + 1, outcome: "DISCREPANCY", caseReference: expect.stringMatching(/^CASE-/) });
     const db = await prisma();
     expect(await db.spotCheckItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ status: "DONE", outcome: "DISCREPANCY", checkedById: mine.id, note: good.note, checklist: good.checklist });
     expect(await db.auditEvent.count({ where: { action: "spotcheck.item-recorded", entityId: item.id, actorId: mine.id } })).toBe(1);

@@ -2,6 +2,7 @@ import "server-only";
 import type { ChangeRequest, Prisma } from "@/lib/generated/prisma/client";
 import { decide, type TTransition } from "@/lib/domain/workflow/change-request-machine";
 import type { Actor } from "@/lib/server/auth/current-actor";
+import { changeOutcomeOf, followChange } from "@/lib/server/cases/follow-change";
 import { UseCaseError } from "@/lib/server/errors";
 import type { TSealedProposal } from "@/lib/server/applications/seal-application";
 import { replacesAccountInForce } from "./account-change";
@@ -23,11 +24,16 @@ export async function loadForDecision(tx: Prisma.TransactionClient, actor: Actor
   return { request: { ...request, sealed: request.proposal as unknown as TSealedProposal } as LoadedRequest, to: decision.to };
 }
 
-/** The conditional update that makes a decision race-safe: exactly one writer moves a given version on. */
+/**
+ * The conditional update that makes a decision race-safe: exactly one writer moves a given version on.
+ * Every path that closes a request passes here, so this is where its correction case follows it.
+ */
 export async function moveRequest(tx: Prisma.TransactionClient, request: ChangeRequest, data: Prisma.ChangeRequestUpdateManyMutationInput) {
   const { count } = await tx.changeRequest.updateMany({
     where: { id: request.id, version: request.version, status: request.status },
     data: { ...data, version: { increment: 1 } },
   });
   if (count !== 1) throw new UseCaseError("CONFLICT");
+  const outcome = changeOutcomeOf(data.status);
+  if (outcome) await followChange(tx, request, outcome);
 }

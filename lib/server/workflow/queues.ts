@@ -1,4 +1,5 @@
 import "server-only";
+import { CORRECTION_CASE_KINDS } from "@/lib/domain/cases/case-lifecycle";
 import { isStatusChange } from "@/lib/domain/workflow/change-request-machine";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { Actor } from "@/lib/server/auth/current-actor";
@@ -62,6 +63,8 @@ export async function workCounts(actor: Actor) {
     counts.returned = await db.changeRequest.count({ where: { status: "RETURNED", makerId: actor.id } });
     counts.drafts = await db.applicationDraft.count({ where: { makerId: actor.id, submittedAt: null } });
     counts.toConfirm = await db.changeRequest.count({ where: { status: "PENDING_CONFIRMATION", makerId: { not: actor.id } } });
+    // Correction cases no clerk has yet made a change request for.
+    counts.corrections = await db.case.count({ where: { kind: { in: [...CORRECTION_CASE_KINDS] }, status: { in: ["OPEN", "TRIAGED"] } } });
   }
   if (actor.role === "AUDITOR") {
     counts.openCases = await db.case.count({ where: { status: "OPEN" } });
