@@ -12,13 +12,10 @@ export type TQualitySortKey = (typeof QUALITY_SORT_KEYS)[number];
 const DAY_MS = 86_400_000;
 
 const oneOf = <T extends string | number>(allowed: readonly T[], fallback: T, parse: (v: string) => unknown) =>
-  z
-    .string()
-    .optional()
-    .transform((v): T => {
-      const parsed = v === undefined ? undefined : parse(v);
+  z.unknown().optional().transform((v): T => {
+      const parsed = typeof v === "string" ? parse(v) : undefined;
       return (allowed as readonly unknown[]).includes(parsed) ? (parsed as T) : fallback;
-    });
+  });
 
 /** `?period=30&sort=returnRate` from the address bar; anything unknown falls back to the default rather than failing the page. */
 export const ZDashboardQuerySchema = z.object({
