@@ -33,7 +33,7 @@ async function decide(fn: typeof returnChangeRequest, actor: Actor, changeReques
 
 beforeAll(async () => {
   await ensureReferenceRows();
-  [a, b, m, v, v1, v2] = await Promise.all(["CLERK", "CLERK", "CLERK", "CLERK", "CLERK", "CLERK"].map((r) => seedActor(r as "CLERK")));
+  [a, b, m, v, v1, v2] = (await Promise.all([0, 1, 2, 3, 4, 5].map(() => seedActor("CLERK")))) as [Actor, Actor, Actor, Actor, Actor, Actor];
   [s1, s2] = [await seedActor("SUPERVISOR"), await seedActor("SUPERVISOR")];
   [auditor, manager] = [await seedActor("AUDITOR"), await seedActor("AUDITOR")];
 
