@@ -40,8 +40,9 @@ export async function loadDashboard({ actor, input, now = new Date() }: { actor:
 
   const ids = new Set([...counts.map((c) => c.clerkId), ...shownPairs.flatMap((p) => [p.makerId, p.checkerId])]);
   const users = await db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, displayName: true, username: true } });
-  const nameOf = new Map(users.map((u) => [u.id, `${u.displayName} (${u.username})`]));
-  const name = (id: string) => nameOf.get(id) ?? id;
+  const userOf = new Map(users.map((u) => [u.id, u]));
+  const name = (id: string) => userOf.get(id)?.displayName ?? id;
+  const username = (id: string) => userOf.get(id)?.username ?? id;
 
   return {
     query,
@@ -49,12 +50,12 @@ export async function loadDashboard({ actor, input, now = new Date() }: { actor:
     now,
     queues,
     flags,
-    quality: { rows: rows.map((r) => ({ ...r, name: name(r.clerkId) })), team: teamRow(counts) },
+    quality: { rows: rows.map((r) => ({ ...r, name: name(r.clerkId), username: username(r.clerkId) })), team: teamRow(counts) },
     pairs: {
       thresholds: DEFAULT_COLLUSION_THRESHOLDS,
       tested: allPairs.length,
       flagged: allPairs.filter((p) => p.flagged).length,
-      rows: shownPairs.map((p) => ({ ...p, makerName: name(p.makerId), checkerName: name(p.checkerId), tests: pairTests(p) })),
+      rows: shownPairs.map((p) => ({ ...p, makerName: name(p.makerId), makerUsername: username(p.makerId), checkerName: name(p.checkerId), checkerUsername: username(p.checkerId), tests: pairTests(p) })),
     },
     campaigns,
     cases,
