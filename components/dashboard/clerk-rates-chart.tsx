@@ -1,9 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-
-export const RATE_KEYS = ["mismatchRate", "returnRate", "rejectionRate", "discrepancyRate"] as const;
-export type TRateKey = (typeof RATE_KEYS)[number];
+import { RATE_KEYS, type TRateKey } from "@/lib/domain/dashboard/quality";
 const RATE_COLOURS: Record<TRateKey, string> = { mismatchRate: "#b45309", returnRate: "#1d4ed8", rejectionRate: "#b91c1c", discrepancyRate: "#6d28d9" };
 
 /** Percentages; null (no data) is left out of the bar rather than drawn as 0 %. */

@@ -2,10 +2,10 @@ import Link from "next/link";
 import { Fragment } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { Rate } from "@/lib/domain/dashboard/quality";
+import { RATE_KEYS, type Rate, type TRateKey } from "@/lib/domain/dashboard/quality";
 import type { TDashboardQuery, TQualitySortKey } from "@/lib/domain/dashboard/query";
 import type { TDashboard } from "@/lib/server/dashboard/load-dashboard";
-import { ClerkRatesChart, RATE_KEYS, type TRateKey } from "./clerk-rates-chart";
+import { ClerkRatesChart } from "./clerk-rates-chart";
 import { DashboardSection } from "./section";
 
 const CHART_CLERKS = 12;

@@ -23,6 +23,10 @@ export type ClerkCounts = {
   discrepancies: number;
 };
 
+/** The four rates, in the order the table and chart show them. */
+export const RATE_KEYS = ["mismatchRate", "returnRate", "rejectionRate", "discrepancyRate"] as const;
+export type TRateKey = (typeof RATE_KEYS)[number];
+
 export type Rate = { numerator: number; denominator: number; value: number | null };
 
 export type QualityRow = ClerkCounts & {
