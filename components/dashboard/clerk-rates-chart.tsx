@@ -19,9 +19,10 @@ export function ClerkRatesChart({ data, rateLabels, label }: { data: ClerkRatesD
           <XAxis dataKey="clerk" tick={{ fontSize: 12 }} interval={0} />
           <YAxis tickFormatter={percent} domain={[0, 100]} />
           <Tooltip formatter={(v) => percent(v)} />
-          <Legend />
+          {/* Legend in the bars' order (not alphabetical), its text in body colour for contrast. */}
+          <Legend itemSorter={(item) => (RATE_KEYS as readonly unknown[]).indexOf(item.dataKey)} formatter={(value) => <span className="text-slate-800">{value}</span>} />
           {RATE_KEYS.map((k) => (
-            <Bar key={k} dataKey={k} name={rateLabels[k]} fill={RATE_COLOURS[k]} isAnimationActive={false} />
+            <Bar key={k} dataKey={k} name={rateLabels[k]} fill={RATE_COLOURS[k]} isAnimationActive={false} maxBarSize={48} />
           ))}
         </BarChart>
       </ResponsiveContainer>

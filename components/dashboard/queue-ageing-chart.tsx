@@ -17,9 +17,10 @@ export function QueueAgeingChart({ data, bucketLabels, label }: { data: QueueAge
           <XAxis type="number" allowDecimals={false} />
           <YAxis type="category" dataKey="queue" width={150} tick={{ fontSize: 12 }} />
           <Tooltip />
-          <Legend />
+          {/* Legend in the bars' order (not alphabetical), its text in body colour for contrast. */}
+          <Legend itemSorter={(item) => (AGE_BUCKETS as readonly unknown[]).indexOf(item.dataKey)} formatter={(value) => <span className="text-slate-800">{value}</span>} />
           {AGE_BUCKETS.map((b) => (
-            <Bar key={b} dataKey={b} name={bucketLabels[b]} stackId="age" fill={BUCKET_COLOURS[b]} isAnimationActive={false} />
+            <Bar key={b} dataKey={b} name={bucketLabels[b]} stackId="age" fill={BUCKET_COLOURS[b]} isAnimationActive={false} maxBarSize={48} />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -30,7 +30,7 @@ export async function QueuesSection({ queues, now }: { queues: TDashboard["queue
                   <Td className="font-medium">{t(`names.${q.status}`)}</Td>
                   <Td className="text-right tabular-nums" data-testid="queue-total">{q.total}</Td>
                   <Td className="whitespace-nowrap">
-                    {oldest ? t("oldestValue", oldest) : "—"}{" "}
+                    {oldest ? (oldest.days + oldest.hours === 0 ? t("underAnHour") : t("oldestValue", oldest)) : "—"}{" "}
                     {isOverdue(q.oldest, now) && <Badge tone="warn">{t("overdue")}</Badge>}
                   </Td>
                   {AGE_BUCKETS.map((b) => <Td key={b} className="text-right tabular-nums">{q.byAge[b]}</Td>)}
