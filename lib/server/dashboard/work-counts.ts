@@ -22,12 +22,13 @@ export async function workCountsSince(db: Pick<PrismaClient, "$queryRaw">, since
     GROUP BY 1, 2`);
 
   // Supervisor decisions live in the audit trail: a returned request is reopened, so its row no longer says it was returned.
+  // These actions are only ever recorded on change requests; also filtering on entity made the planner AND in the
+  // (entity, entityId) index over every change-request event.
   const decisions = await db.$queryRaw<{ makerId: string; checkerId: string; action: string; count: number; secondStep: number }[]>(Prisma.sql`
     SELECT cr."makerId", e."actorId" AS "checkerId", e.action, count(*)::int AS count,
            count(*) FILTER (WHERE e.before->>'status' = 'AWAITING_SECOND_APPROVAL')::int AS "secondStep"
     FROM "AuditEvent" e JOIN "ChangeRequest" cr ON cr.id = e."entityId"
-    WHERE e.action IN ('change.approved', 'change.rejected', 'change.returned') AND e.at >= ${since}
-      AND e.entity = 'change-request' AND e."actorId" IS NOT NULL
+    WHERE e.action IN ('change.approved', 'change.rejected', 'change.returned') AND e.at >= ${since} AND e."actorId" IS NOT NULL
     GROUP BY 1, 2, 3`);
 
   // Unreachable merchants say nothing about the entry: only confirmed or discrepancy outcomes count.
