@@ -73,6 +73,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/approvals": { access: ["SUPERVISOR"], why: "Approval queue (change:approve): supervisors only." },
   "/confirmations": { access: ["CLERK"], why: "Approved account changes awaiting the confirmation call: clerks make it (change:confirm)." },
   "/confirmations/[id]": { access: ["CLERK"], params: { id: "unknown" }, why: "Recording one confirmation call (change:confirm)." },
+  "/dashboard": { access: ["SUPERVISOR", "AUDITOR"], why: "Dashboard (dashboard:view): supervisors steer queues and training; auditors also see campaigns and cases. Clerks would see colleagues' quality; admins run the system, not the business." },
   "/cases": { access: ["AUDITOR"], why: "Cases are for auditors to triage (case:triage)." },
   // spot checks
   "/spot-checks": { access: ["AUDITOR"], why: "Spot-check campaigns are planned and reported by auditors (spotcheck:manage)." },

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, DEMO_USERS, expect, expectAt, pathOf, signIn, signOut, t
  */
 const NAV_VISIBLE_TO: Record<string, { en: string; roles: readonly TRole[] | "all" }> = {
   工作台: { en: "Home", roles: "all" },
+  运营看板: { en: "Dashboard", roles: ["SUPERVISOR", "AUDITOR"] },
   我的工作: { en: "My work", roles: ["CLERK"] },
   新建进件: { en: "New application", roles: ["CLERK"] },
   商户: { en: "Merchants", roles: ["CLERK", "SUPERVISOR", "AUDITOR"] },

@@ -3,6 +3,7 @@ import type { TPermission } from "./permissions";
 /** The app shell's navigation; an entry shows only to roles holding its permission. */
 export const NAVIGATION: { href: string; label: string; permission?: TPermission }[] = [
   { href: "/", label: "nav.home" },
+  { href: "/dashboard", label: "nav.dashboard", permission: "dashboard:view" },
   { href: "/my-work", label: "nav.myWork", permission: "merchant:draft" },
   { href: "/applications/new", label: "nav.newApplication", permission: "merchant:draft" },
   { href: "/merchants", label: "nav.merchants", permission: "merchant:read" },

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Verification_at_idx" ON "Verification"("at");
