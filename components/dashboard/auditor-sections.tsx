@@ -31,7 +31,7 @@ export async function AuditorSections({ campaigns, cases, now }: { campaigns: TD
                 {campaigns.map((c) => (
                   <tr key={c.id} data-campaign={c.reference}>
                     <Td>
-                      <span className="font-medium">{c.name}</span>
+                      <Link href={`/spot-checks/${c.id}`} className="inline-flex min-h-6 items-center font-medium text-brand-700 underline underline-offset-2">{c.name}</Link>
                       <span className="block font-mono text-xs text-slate-600">{c.reference}</span>
                     </Td>
                     <Td className="min-w-44">

@@ -29,7 +29,9 @@ export function useServerForm<TValues extends FieldValues, TResult>(options: {
     shouldFocusError: false,
     defaultValues: options.defaultValues,
     mode: "onSubmit",
-    reValidateMode: "onBlur",
+    // After a refused submit a correction clears its error as it is typed. On blur it cleared
+    // when the user clicked "submit": the summary collapsed, the button moved, the click missed.
+    reValidateMode: "onChange",
     criteriaMode: "all",
   });
 
