@@ -124,7 +124,15 @@ test.describe("spot-check campaign", () => {
         await expect(summary).toHaveCount(0);
         await shot(auditor, "spot-check-item");
         await auditor.getByRole("button", { name: "记录结果" }).click();
-        await expect(auditor.getByRole("status").filter({ hasText: "已记录：发现差异。" })).toBeFocused();
+        const recorded = auditor.getByRole("status").filter({ hasText: "已记录：发现差异。" });
+        await expect(recorded).toBeFocused();
+        // The discrepancy opened a correction case, and it reaches the clerks' work page.
+        const caseReference = /更正案件 (CASE-[\w-]+)/.exec((await recorded.textContent()) ?? "")?.[1];
+        expect(caseReference).toBeTruthy();
+        const clerk = await signedInPage(auditor.context().browser()!, "clerk");
+        await clerk.page.goto("/my-work");
+        await expect(clerk.page.getByTestId("correction-cases").locator(`li[data-reference="${caseReference}"]`)).toBeVisible();
+        await clerk.context.close();
         continue;
       }
 
