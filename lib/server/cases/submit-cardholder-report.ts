@@ -49,7 +49,7 @@ export async function submitCardholderReport({ input, requestMeta }: { input: un
 
   const windowStart = new Date(now.getTime() - REPORT_WINDOW_MINUTES * 60_000);
   const recent = await db.rateLimitHit.findMany({ where: { bucket: BUCKET, key: ip, at: { gte: windowStart } }, orderBy: { at: "asc" }, select: { at: true }, take: REPORTS_PER_WINDOW });
-  if (recent.length >= REPORTS_PER_WINDOW) throw new UseCaseError("RATE_LIMITED", {}, { minutes: minutesUntilFree(recent[0].at, now) });
+  if (recent.length >= REPORTS_PER_WINDOW) throw new UseCaseError("RATE_LIMITED", {}, { minutes: minutesUntilFree(recent[0]!.at, now) });
 
   const trapped = typeof input === "object" && input !== null && String((input as Record<string, unknown>)[REPORT_TRAP_FIELD] ?? "").trim() !== "";
   if (trapped) {
