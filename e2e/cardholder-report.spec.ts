@@ -42,7 +42,7 @@ test.describe("a cardholder reports a terminal that showed another payee", () =>
     await expect(page.getByRole("region", { name: "怎样看收款方、商户编号和终端编号" })).toContainText("每台刷卡机一个");
 
     await page.getByRole("button", { name: "提交举报" }).click();
-    const summary = page.getByRole("alert");
+    const summary = page.getByRole("alert", { name: /提交失败/ });
     await expect(summary).toBeFocused();
     await expect(summary).toContainText("终端编号：请填写终端编号或商户名称（至少一项）。");
     await expect(summary).toContainText("显示的收款方：请填写签购单或账单上显示的收款方名称。");
@@ -107,7 +107,7 @@ test.describe("a cardholder reports a terminal that showed another payee", () =>
     }
     await fillReport(page, { terminalId: "35A10002", payeeShown: "测试收款方6" });
     await page.getByRole("button", { name: "提交举报" }).click();
-    await expect(page.getByRole("alert")).toContainText(/每小时 5 份），请 (59|60) 分钟后再提交/);
+    await expect(page.getByRole("alert", { name: /提交失败/ })).toContainText(/每小时 5 份），请 (59|60) 分钟后再提交/);
     await expect(page.getByTestId("report-received")).toHaveCount(0);
     await context.close();
   });
