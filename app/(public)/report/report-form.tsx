@@ -60,12 +60,13 @@ export function ReportForm({ today }: { today: string }) {
       <ErrorSummary items={summaryItems} formError={formError} focusKey={attempt} />
       <fieldset disabled={submitting} className="space-y-5">
         <div className="space-y-4 rounded-md border border-slate-200 bg-slate-50 p-3">
+          {/* Either one satisfies "at least one": re-checking the other clears its stale error. */}
           <p className="text-sm text-slate-700">{t("whichOne")}</p>
           <Field id="terminalId" label={t("terminalId")} hint={t("terminalIdHint")} errors={errorsOf("terminalId")}>
-            <input className={`${BIG_INPUT} font-mono uppercase`} autoCapitalize="characters" autoComplete="off" spellCheck={false} maxLength={20} {...form.register("terminalId")} />
+            <input className={`${BIG_INPUT} font-mono uppercase`} autoCapitalize="characters" autoComplete="off" spellCheck={false} maxLength={20} {...form.register("terminalId", { deps: ["merchantName"] })} />
           </Field>
           <Field id="merchantName" label={t("merchantName")} hint={t("merchantNameHint")} errors={errorsOf("merchantName")}>
-            <input className={BIG_INPUT} autoComplete="off" maxLength={400} {...form.register("merchantName")} />
+            <input className={BIG_INPUT} autoComplete="off" maxLength={400} {...form.register("merchantName", { deps: ["terminalId"] })} />
           </Field>
         </div>
         <Field id="payeeShown" label={t("payeeShown")} hint={t("payeeShownHint")} errors={errorsOf("payeeShown")}>
