@@ -121,6 +121,10 @@ test.describe("a cardholder reports a terminal that showed another payee", () =>
     await page.goto("/sign-in");
     await page.getByRole("link", { name: /持卡人：发现收款方不符/ }).click();
     await expectAt(page, "/report");
+    await page.getByRole("button", { name: /English/ }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Report: the payment showed the wrong payee");
+    await page.getByRole("button", { name: "Send report" }).click();
+    await expect(page.getByRole("alert", { name: /problem/ })).toContainText("Payee shown: Enter the payee name shown on the slip or in the bill.");
     await context.close();
   });
 });
