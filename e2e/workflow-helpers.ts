@@ -71,9 +71,10 @@ export async function reKey(page: Page, v: ReKeyed, overrides: Partial<ReKeyed> 
 }
 
 const SCREENSHOTS = "docs/screenshots";
-export const shot = async (page: Page, name: string) => {
+/** Full-page screenshot at desktop size, or at `viewport` (e.g. a phone's) for pages people use on the go. */
+export const shot = async (page: Page, name: string, viewport = { width: 1280, height: 900 }) => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setViewportSize(viewport);
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true, animations: "disabled" });
 };
 export const row = (page: Page, reference: string) => page.locator(`tr[data-reference="${reference}"]`);

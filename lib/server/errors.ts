@@ -13,6 +13,7 @@ export type UseCaseErrorCode =
   | "CONFLICT"
   | "LOCKED"
   | "THROTTLED"
+  | "RATE_LIMITED"
   | "INVALID_CREDENTIALS"
   | "MAINTENANCE";
 
@@ -27,6 +28,7 @@ export const HTTP_STATUS: Record<UseCaseErrorCode, number> = {
   CONFLICT: 409,
   LOCKED: 423,
   THROTTLED: 429,
+  RATE_LIMITED: 429,
   INVALID_CREDENTIALS: 401,
   MAINTENANCE: 503,
 };

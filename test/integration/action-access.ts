@@ -9,6 +9,7 @@ export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in">
   "app/actions.ts#switchLocaleAction": "public",
   "app/actions.ts#signOutAction": "public",
   "app/(public)/sign-in/actions.ts#signInAction": "public",
+  "app/(public)/report/actions.ts#submitCardholderReportAction": "public",
   "app/(session)/actions.ts#changePasswordAction": "signed-in",
   "app/(session)/actions.ts#beginEnrolmentAction": "signed-in",
   "app/(session)/actions.ts#verifySecondFactorAction": "signed-in",

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
@@ -40,6 +41,9 @@ export default async function SignInPage() {
           </ul>
         </section>
       )}
+      <p className="text-center text-sm">
+        <Link href="/report" className="inline-block py-2 text-brand-700 underline underline-offset-2">{t("signIn.reportLink")}</Link>
+      </p>
     </main>
   );
 }

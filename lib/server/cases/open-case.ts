@@ -4,7 +4,7 @@ import type { CaseKind, Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent, type AuditActor } from "@/lib/server/audit/record-audit-event";
 import type { RequestMeta } from "@/lib/server/request-meta";
 
-function newCaseReference(now: Date) {
+export function newCaseReference(now: Date) {
   const day = now.toISOString().slice(0, 10).replaceAll("-", "");
   return `CASE-${day}-${crypto.randomBytes(4).toString("hex").toUpperCase()}`;
 }

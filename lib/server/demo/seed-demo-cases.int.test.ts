@@ -21,6 +21,8 @@ describe("seedDemoCases", () => {
     expect(cases.map((c) => [c.kind, c.status])).toEqual([["SPOT_CHECK_DISCREPANCY", "OPEN"], ["CARDHOLDER_REPORT", "OPEN"]]);
     const item = await db.spotCheckItem.findUniqueOrThrow({ where: { id: cases[0]!.spotCheckItemId! } });
     expect(item).toMatchObject({ outcome: "DISCREPANCY", merchantId: cases[0]!.merchantId });
+    const supermarket = await db.terminalBinding.findFirstOrThrow({ where: { terminalId: "35A10001", boundTo: null } });
+    expect(cases[1]).toMatchObject({ terminalId: "35A10001", merchantId: supermarket.merchantId, createdById: null });
     expect(await seedDemoCases()).toBe(0);
     expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
   });

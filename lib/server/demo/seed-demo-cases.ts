@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/server/auth/current-actor";
-import { openCase } from "@/lib/server/cases/open-case";
+import { beijingDate } from "@/lib/domain/cases/cardholder-report";
+import { submitCardholderReport } from "@/lib/server/cases/submit-cardholder-report";
 import { prisma } from "@/lib/server/db";
 import { SYSTEM_META } from "@/lib/server/request-meta";
 import { createCampaign } from "@/lib/server/spot-checks/create-campaign";
@@ -10,8 +11,8 @@ import { recordItemOutcome } from "@/lib/server/spot-checks/record-item-outcome"
  * Demo cases for the embedded database, after the demo merchants: a spot-check discrepancy on the
  * demo restaurant (MCC 5812; no other e2e spec changes it) recorded by the auditor through the real
  * campaign use cases, so a correction case waits on the clerks' work page; and a cardholder report
- * as the public report page will open it. Only into a database without any case, and only when the
- * demo auditor exists. Returns how many cases were opened.
+ * through the public report page's own use case, which links it to the supermarket its terminal
+ * 35A10001 is bound to. Only into a database without any case, and only when the demo auditor exists. Returns how many cases were opened.
  */
 export async function seedDemoCases(): Promise<number> {
   const db = await prisma();
@@ -38,13 +39,15 @@ export async function seedDemoCases(): Promise<number> {
     },
     requestMeta: SYSTEM_META,
   });
-  await db.$transaction((tx) =>
-    openCase(
-      tx,
-      { kind: "CARDHOLDER_REPORT", merchantId: null, changeRequestId: null, summary: "持卡人反映：在终端 35A10001 刷卡后，签购单显示的收款方不是所消费的门店。", details: { terminalOnSlip: "35A10001", payeeShown: "福州某某贸易有限公司" }, now: new Date() },
-      null,
-      SYSTEM_META,
-    ),
-  );
+  await submitCardholderReport({
+    input: {
+      terminalId: "35A10001",
+      payeeShown: "福州某某贸易有限公司",
+      occurredOn: beijingDate(new Date()),
+      amount: "86.50",
+      description: "持卡人反映：在终端 35A10001 刷卡后，签购单显示的收款方不是所消费的门店。",
+    },
+    requestMeta: SYSTEM_META,
+  });
   return 2;
 }
