@@ -124,7 +124,7 @@ test.describe("a cardholder reports a terminal that showed another payee", () =>
     await page.getByRole("button", { name: /English/ }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Report: the payment showed the wrong payee");
     await page.getByRole("button", { name: "Send report" }).click();
-    await expect(page.getByRole("alert", { name: /problem/ })).toContainText(/Payee shown.\s?Enter the payee name shown on the slip or in the bill./);
+    await expect(page.getByRole("alert", { name: /problem/ })).toContainText("Payee shown: Enter the payee name shown on the slip or in the bill.");
     await context.close();
   });
 });

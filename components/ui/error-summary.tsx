@@ -32,7 +32,7 @@ export function ErrorSummary({ items, formError, focusKey }: { items: SummaryIte
         {items.map((item) => (
           <li key={`${item.field}-${item.message}`}>
             <a className="underline" href={`#${item.field}`} onClick={(e) => { e.preventDefault(); document.getElementById(item.field)?.focus(); }}>
-              {item.label}：{item.message}
+              {t("errorItem", { label: item.label, message: item.message })}
             </a>
           </li>
         ))}
