@@ -2,8 +2,8 @@
 // same run. Needs the production build (npm run build) for the HTTP benchmark and the PostgreSQL
 // server on 127.0.0.1:5432; every benchmark creates and drops its own database, in its own process.
 import { spawnSync } from "node:child_process";
+import { loadAverage, storeResult, type Report } from "./report-file";
 
-type Report = { name: string; rows: string[][]; summary: string };
 const ALL: Record<string, () => Promise<Report>> = {
   submissions: async () => (await import("./submissions")).benchSubmissions(),
   search: async () => (await import("./account-search")).benchAccountSearch(),
@@ -13,7 +13,9 @@ const ALL: Record<string, () => Promise<Report>> = {
 };
 
 async function runOne(name: string) {
+  const loadBefore = loadAverage();
   const report = await ALL[name]!();
+  storeResult(name, report, loadBefore);
   console.log(`\n## ${report.name}`);
   for (const row of report.rows) console.log(`  ${row.join("  |  ")}`);
   console.log(`  ${report.summary}`);
