@@ -41,8 +41,22 @@ describe("decodeText", () => {
     }
   });
 
-  it("refuses invalid UTF-8 found after the sniff window", async () => {
-    const bytes = Buffer.concat([Buffer.from("a,b\n".repeat(10)), iconv.encode("好又多\n", "gb18030")]);
+  it("switches to GB18030 at the first non-UTF-8 byte after an all-ASCII sniff window", async () => {
+    const ascii = "h1,h2\n" + "a,b\n".repeat(10);
+    const bytes = Buffer.concat([Buffer.from(ascii), iconv.encode("好又多,超市\n", "gb18030")]);
+    const seen: FileEncoding[] = [];
+    const parts = await collect(decodeText(chunked(bytes, 8), { sniffBytes: 16, onEncoding: (e) => seen.push(e) }));
+    expect(parts.join("")).toBe(`${ascii}好又多,超市\n`);
+    expect(seen).toEqual(["utf-8", "gb18030"]);
+  });
+
+  it("refuses invalid UTF-8 after UTF-8 text was read", async () => {
+    const bytes = Buffer.concat([Buffer.from("好又多\n" + "a,b\n".repeat(10)), iconv.encode("好又多\n", "gb18030")]);
+    await expect(decodeAll(bytes, 8, 16)).rejects.toMatchObject({ key: "reconciliation.file.badEncoding" });
+  });
+
+  it("refuses non-UTF-8 bytes in a file that starts with a UTF-8 BOM", async () => {
+    const bytes = Buffer.concat([Buffer.from("\uFEFFa,b\n".repeat(5)), iconv.encode("好又多\n", "gb18030")]);
     await expect(decodeAll(bytes, 8, 16)).rejects.toMatchObject({ key: "reconciliation.file.badEncoding" });
   });
 });

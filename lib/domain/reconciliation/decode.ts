@@ -29,19 +29,25 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 /**
  * The encoding is decided on the first `sniffBytes` (default 64 KiB): a BOM means UTF-8; otherwise
  * the window is validated as strict UTF-8 (a multibyte character cut at the window's end is not an
- * error), and GB18030 is assumed if that fails. Invalid UTF-8 after the window refuses the file.
+ * error), and GB18030 is assumed if that fails. If the window was all ASCII, the first non-UTF-8 byte
+ * after it switches to GB18030 (onEncoding is called again); any other invalid byte refuses the file.
  */
 export async function* decodeText(source: AsyncIterable<Uint8Array>, options: DecodeOptions = {}): AsyncGenerator<string> {
   const sniffBytes = options.sniffBytes ?? 64 * 1024;
   const pending: Uint8Array[] = [];
   let pendingLength = 0;
   let decoder: TextDecoder | undefined;
+  // While every byte so far was ASCII (and there was no BOM), the choice is still open: ASCII reads the same in both.
+  let allAscii = true;
 
   const decide = (): TextDecoder => {
     let bytes = concat(pending, pendingLength);
     pending.length = 0;
     const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
-    if (hasBom) bytes = bytes.subarray(3);
+    if (hasBom) {
+      bytes = bytes.subarray(3);
+      allAscii = false;
+    }
     let encoding: FileEncoding = "utf-8";
     if (!hasBom) {
       try {
@@ -56,34 +62,43 @@ export async function* decodeText(source: AsyncIterable<Uint8Array>, options: De
     return chosen;
   };
 
+  const feed = (bytes: Uint8Array, stream: boolean): string => {
+    const wasAscii = allAscii;
+    if (allAscii) allAscii = bytes.every((b) => b < 0x80);
+    try {
+      return decoder!.decode(bytes, { stream });
+    } catch {
+      if (wasAscii && decoder!.encoding === "utf-8") {
+        // First non-ASCII byte after the sniff window and not UTF-8: nothing is pending in the
+        // decoder (ASCII never is), so switching here is exact.
+        decoder = new TextDecoder("gb18030", { fatal: true });
+        options.onEncoding?.("gb18030");
+        return feed(bytes, stream);
+      }
+      throw new FileRefusedError("reconciliation.file.badEncoding", undefined, { encoding: decoder!.encoding });
+    }
+  };
+
   for await (const chunk of source) {
     if (decoder === undefined) {
       pending.push(chunk);
       pendingLength += chunk.length;
       if (pendingLength < sniffBytes) continue;
       decoder = decide();
-      const text = decodeOrRefuse(decoder, pending.pop()!, true);
+      const text = feed(pending.pop()!, true);
       if (text !== "") yield text;
       continue;
     }
-    const text = decodeOrRefuse(decoder, chunk, true);
+    const text = feed(chunk, true);
     if (text !== "") yield text;
   }
   if (decoder === undefined) {
     decoder = decide();
-    const text = decodeOrRefuse(decoder, pending.pop()!, true);
+    const text = feed(pending.pop()!, true);
     if (text !== "") yield text;
   }
-  const tail = decodeOrRefuse(decoder, new Uint8Array(0), false);
+  const tail = feed(new Uint8Array(0), false);
   if (tail !== "") yield tail;
-}
-
-function decodeOrRefuse(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string {
-  try {
-    return decoder.decode(bytes, { stream });
-  } catch {
-    throw new FileRefusedError("reconciliation.file.badEncoding", undefined, { encoding: decoder.encoding });
-  }
 }
 
 function concat(parts: Uint8Array[], length: number): Uint8Array {

@@ -27,7 +27,7 @@ describe("parseAmountFen", () => {
     expect(parseAmountFen("0.1")).toBe(10);
     expect(parseAmountFen("-12.00")).toBe(-1200);
   });
-  it.each(["12.345", "1,000.00", "¥5", "", "abc", "-"])("refuses %j", (raw) => expect(parseAmountFen(raw)).toBeNull());
+  it.each(["12.345", "12345678901.00", "1,000.00", "¥5", "", "abc", "-"])("refuses %j", (raw) => expect(parseAmountFen(raw)).toBeNull());
 });
 
 describe("parseSettlementAccount", () => {

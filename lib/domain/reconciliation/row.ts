@@ -56,9 +56,12 @@ function offsetMinutes(offset: string): number {
   return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
 }
 
-/** Yuan with at most 2 decimals, optional leading minus (refund); no thousands separators or currency signs. */
+/**
+ * Yuan with at most 2 decimals, optional leading minus (refund); no thousands separators or currency signs.
+ * At most 10 integer digits: with 2 decimals no amount can look like a 13-digit card number.
+ */
 export function parseAmountFen(raw: string): number | null {
-  const m = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(foldFullWidth(raw).trim());
+  const m = /^(-?)(\d{1,10})(?:\.(\d{1,2}))?$/.exec(foldFullWidth(raw).trim());
   if (m === null) return null;
   const fen = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
   return m[1] === "-" && fen !== 0 ? -fen : fen;
