@@ -16,10 +16,21 @@ const DIGIT_RUN_RE = /\d(?:[ \-]?\d)*/g;
  * Runs longer than 19 digits are not card numbers, but each unseparated group inside is checked.
  */
 export function containsPan(text: string): boolean {
+  if (!hasThirteenDigits(text)) return false; // the common case, checked without regexes
   const folded = foldFullWidth(text);
   for (const match of folded.matchAll(DIGIT_RUN_RE)) {
     const candidates = [match[0].replace(/[ \-]/g, ""), ...match[0].split(/[ \-]/)];
     if (candidates.some(isPanDigits)) return true;
+  }
+  return false;
+}
+
+/** At least 13 digits (ASCII or full-width) anywhere in the text. */
+function hasThirteenDigits(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) if (++digits >= 13) return true;
   }
   return false;
 }
@@ -38,8 +49,9 @@ export function panPositions(fields: readonly string[], header: HeaderMap): numb
   const hits: number[] = [];
   fields.forEach((field, position) => {
     if (position === settlement_account) return;
+    if (!containsPan(field)) return;
     if (position === merchant_no && checkField("merchantNo", field).ok) return;
-    if (containsPan(field)) hits.push(position);
+    hits.push(position);
   });
   return hits;
 }
