@@ -2,13 +2,10 @@
 // Writes a realistic acquiring-host transaction file (docs/reconciliation-file-format.md) against the
 // approved merchants, accounts in force and terminal bindings in the database (DATABASE_URL or the
 // embedded one), streaming, plus `<out>.mismatches.json` listing every planted mismatch by line.
-import fs from "node:fs";
-import { once } from "node:events";
 import { parseArgs } from "node:util";
-import iconv from "iconv-lite";
 import { database } from "@/lib/server/db";
-import { COLUMNS } from "@/lib/domain/reconciliation/header";
-import { csvLine, rowPlanner, seededRandom, type GeneratorBinding } from "@/lib/domain/reconciliation/generate";
+import { rowPlanner, seededRandom, type GeneratorBinding } from "@/lib/domain/reconciliation/generate";
+import { writeTransactionFile } from "./transaction-file-writer";
 
 type BindingRow = {
   terminalId: string;
@@ -49,8 +46,9 @@ function options() {
   if (!Number.isInteger(rows) || rows < 0) throw new Error("--rows must be a whole number ≥ 0");
   if (!(mismatchRate >= 0 && mismatchRate <= 1)) throw new Error("--mismatch-rate must be between 0 and 1");
   if (!Number.isInteger(seed)) throw new Error("--seed must be a whole number");
-  if (values.encoding !== "utf-8" && values.encoding !== "gb18030") throw new Error("--encoding must be utf-8 or gb18030");
-  return { rows, mismatchRate, seed, out: values.out, encoding: values.encoding };
+  const encoding: "utf-8" | "gb18030" | null = values.encoding === "gb18030" ? "gb18030" : values.encoding === "utf-8" ? "utf-8" : null;
+  if (encoding === null) throw new Error("--encoding must be utf-8 or gb18030");
+  return { rows, mismatchRate, seed, out: values.out, encoding };
 }
 
 const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
@@ -73,40 +71,16 @@ async function loadBindings(): Promise<GeneratorBinding[]> {
   }
 }
 
-/** Writes with backpressure: waits for 'drain' when the stream's buffer is full. */
-async function write(stream: fs.WriteStream, chunk: string | Buffer) {
-  if (!stream.write(chunk)) await once(stream, "drain");
-}
-
 async function main() {
   const opts = options();
   const bindings = await loadBindings();
   const plan = rowPlanner(bindings, { mismatchRate: opts.mismatchRate, now: new Date(), random: seededRandom(opts.seed) });
-  const encode = (text: string) => (opts.encoding === "gb18030" ? iconv.encode(text, "gb18030") : Buffer.from(text, "utf8"));
-
-  const csv = fs.createWriteStream(opts.out);
-  const sidecar = fs.createWriteStream(`${opts.out}.mismatches.json`);
-  await write(sidecar, `{"file":${JSON.stringify(opts.out)},"encoding":"${opts.encoding}","rows":${opts.rows},"mismatchRate":${opts.mismatchRate},"seed":${opts.seed},"planted":[\n`);
-
-  let batch = csvLine(COLUMNS) + "\r\n";
-  let planted = 0;
-  for (let i = 0; i < opts.rows; i++) {
-    const row = plan(i);
-    batch += csvLine(COLUMNS.map((c) => row.fields[c])) + "\r\n";
-    if (row.mismatch !== undefined) {
-      // Line 1 is the header; generated fields never hold a newline, so row i is on line i + 2.
-      const entry = { line: i + 2, kind: row.mismatch, terminalId: row.fields.terminal_id, reference: row.fields.reference };
-      await write(sidecar, `${planted === 0 ? "" : ",\n"}${JSON.stringify(entry)}`);
-      planted++;
-    }
-    if (batch.length >= 1 << 16) {
-      await write(csv, encode(batch));
-      batch = "";
-    }
-  }
-  if (batch !== "") await write(csv, encode(batch));
-  await write(sidecar, `\n],"plantedCount":${planted}}\n`);
-  await Promise.all([new Promise((r) => csv.end(r)), new Promise((r) => sidecar.end(r))]);
+  const planted = await writeTransactionFile(plan, {
+    out: opts.out,
+    rows: opts.rows,
+    encoding: opts.encoding,
+    header: { mismatchRate: opts.mismatchRate, seed: opts.seed },
+  });
   console.log(`${opts.out}: ${opts.rows} rows (${opts.encoding}) from ${bindings.length} terminal bindings, ${planted} planted mismatches listed in ${opts.out}.mismatches.json`);
 }
 
