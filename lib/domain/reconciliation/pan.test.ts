@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { containsPan, panPositions } from "./pan";
+import { mapHeader } from "./header";
+
+describe("containsPan", () => {
+  it.each([
+    "4111111111111111",
+    "4111 1111 1111 1111",
+    "4111-1111-1111-1111",
+    "卡号６２２２０２１２３４５６７８９０１２８结束",
+    "6222021234567890128",
+    "378282246310005", // 15-digit Amex test number
+  ])("finds %s", (text) => expect(containsPan(text)).toBe(true));
+
+  it.each([
+    "4111111111111112", // Luhn fails
+    "432912345678", // 12-digit RRN
+    "0000000000000000", // passes Luhn but starts with 0
+    "41111111111111111111", // 20 digits is not a card number
+    "2026-11-20 10:15:00",
+    "128.50",
+    "4111  1111 1111 1111", // two spaces break the run: groups of 4 only
+  ])("does not take %s for a card number", (text) => expect(containsPan(text)).toBe(false));
+});
+
+describe("panPositions", () => {
+  const mapped = mapHeader(["transaction_time", "terminal_id", "merchant_no", "payee_name", "settlement_account", "amount", "reference", "note"]);
+  if (!mapped.ok) throw new Error("header");
+  const row = ["2026-11-20 10:15:00", "T0012345", "102310058120001", "好又多", "6222021234567890128", "1.00", "432912345678", ""];
+
+  it("exempts a full settlement account and a valid merchant number", () => {
+    expect(panPositions(row, mapped.header)).toEqual([]);
+  });
+
+  it("flags a PAN in any other column, extra columns included", () => {
+    const withPans = [...row];
+    withPans[3] = "持卡人 4111 1111 1111 1111";
+    withPans[7] = "6222021234567890128";
+    expect(panPositions(withPans, mapped.header)).toEqual([3, 7]);
+  });
+
+  it("flags a PAN in the merchant number column when it is not a merchant number", () => {
+    const bad = [...row];
+    bad[2] = "4111111111111111";
+    expect(panPositions(bad, mapped.header)).toEqual([2]);
+  });
+});

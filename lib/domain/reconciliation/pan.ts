@@ -1,0 +1,57 @@
+/**
+ * Full card number (PAN) detection — a file containing one is refused whole (we never store PANs).
+ * The rule and why settlement_account is exempt: docs/decisions/017-reconciliation-file-pan-rule.md.
+ */
+import { luhnValid } from "@/lib/domain/validation/bank-card";
+import { checkField } from "@/lib/domain/validation";
+import { foldFullWidth } from "@/lib/domain/validation/normalize";
+import type { HeaderMap } from "./header";
+
+/** Digits joined by at most one space or dash: "6222 0212 3456 7890", "6222-0212-…", "6222021234567890". */
+const DIGIT_RUN_RE = /\d(?:[ \-]?\d)*/g;
+
+/**
+ * True if `text` holds a card-number-shaped run: 13–19 digits (spaces/dashes between digits allowed),
+ * not starting with 0 (no issuer number starts with 0 — ISO/IEC 7812 MII), passing Luhn.
+ * Runs longer than 19 digits are not card numbers, but each unseparated group inside is checked.
+ */
+export function containsPan(text: string): boolean {
+  if (!hasThirteenDigits(text)) return false; // the common case, checked without regexes
+  const folded = foldFullWidth(text);
+  for (const match of folded.matchAll(DIGIT_RUN_RE)) {
+    const candidates = [match[0].replace(/[ \-]/g, ""), ...match[0].split(/[ \-]/)];
+    if (candidates.some(isPanDigits)) return true;
+  }
+  return false;
+}
+
+/** At least 13 digits (ASCII or full-width) anywhere in the text. */
+function hasThirteenDigits(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) if (++digits >= 13) return true;
+  }
+  return false;
+}
+
+function isPanDigits(digits: string): boolean {
+  return digits.length >= 13 && digits.length <= 19 && digits[0] !== "0" && luhnValid(digits);
+}
+
+/**
+ * 0-based positions of the fields in a data row that hold a PAN. settlement_account is exempt (it is
+ * the merchant's own receiving account); merchant_no is exempt only when it is a valid merchant number
+ * (15 digits can pass Luhn by chance).
+ */
+export function panPositions(fields: readonly string[], header: HeaderMap): number[] {
+  const { settlement_account, merchant_no } = header.positions;
+  const hits: number[] = [];
+  fields.forEach((field, position) => {
+    if (position === settlement_account) return;
+    if (!containsPan(field)) return;
+    if (position === merchant_no && checkField("merchantNo", field).ok) return;
+    hits.push(position);
+  });
+  return hits;
+}
