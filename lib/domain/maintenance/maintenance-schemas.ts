@@ -8,7 +8,7 @@ const dateTime = (message: string) =>
     .string({ error: message })
     .trim()
     .min(1, { error: message })
-    .refine((s) => !Number.isNaN(Date.parse(s)), { error: message });
+    .refine((s) => s === "" || !Number.isNaN(Date.parse(s)), { error: message });
 
 const message = (key: string) => z.string({ error: key }).trim().min(1, { error: key }).max(MAX_MESSAGE, { error: "validation.maintenance.messageTooLong" });
 
