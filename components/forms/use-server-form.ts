@@ -53,7 +53,9 @@ export function useServerForm<TValues extends FieldValues, TResult>(options: {
       }
       const formMessages = result.fieldErrors._form?.map(translate) ?? [];
       const params = Object.fromEntries(Object.entries(result.params).map(([k, v]) => [k, k === "until" ? new Date(v).toLocaleString() : v]));
-      setFormError([t(`errors.${result.code}`, params), ...formMessages].join(" "));
+      // Read-only with a known end: say when to come back.
+      const back = result.code === "MAINTENANCE" && result.params.until ? [t("maintenance.expectedBack", { time: params.until! })] : [];
+      setFormError([t(`errors.${result.code}`, params), ...back, ...formMessages].join(" "));
     },
     () => {
       setFormError(undefined);

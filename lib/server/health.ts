@@ -28,35 +28,38 @@ async function jobBacklog(prisma: PrismaClient, now: Date) {
  * is reported but does not make the instance unhealthy — reads still work, and a load balancer
  * must not take every instance out of rotation during a planned window.
  */
-export async function checkHealth(now = new Date()) {
+export async function healthReport(now = new Date()) {
+  const db = await database();
   const started = performance.now();
-  try {
-    const db = await database();
-    await db.sql.query("SELECT 1");
-    const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-    const [pending, audit, state, backlog] = await Promise.all([pendingMigrations(db.sql), verifyAuditHead(db.prisma), readOnlyNow(db.prisma, now), jobBacklog(db.prisma, now)]);
-    const checkpoint = lastCheckpoint();
-    const checkpointAgeSeconds = checkpoint ? Math.max(0, Math.round((now.getTime() - new Date(checkpoint.at).getTime()) / 1000)) : null;
-    const ok = pending.length === 0 && audit.ok;
-    return {
-      ok,
-      body: {
-        status: ok ? "ok" : "degraded",
-        checkedAt: now.toISOString(),
-        database: { ok: true, engine: db.engine, latencyMs },
-        migrations: { current: pending.length === 0, pending: pending.map((m) => m.name), pendingCount: pending.length },
-        auditChain: { ...audit, lastCheckpoint: checkpoint ? { seq: checkpoint.seq, at: checkpoint.at, ageSeconds: checkpointAgeSeconds, stale: checkpointAgeSeconds! > CHECKPOINT_STALE_SECONDS } : null },
-        maintenance: {
-          readOnly: state.readOnly,
-          reason: state.reason,
-          until: state.until?.toISOString() ?? null,
-          nextWindow: state.announced ? { startsAt: state.announced.startsAt.toISOString(), endsAt: state.announced.endsAt.toISOString() } : null,
-        },
-        jobs: { ...backlog, paused: state.readOnly },
+  await db.sql.query("SELECT 1");
+  const latencyMs = Math.round((performance.now() - started) * 10) / 10;
+  const [pending, audit, state, backlog] = await Promise.all([pendingMigrations(db.sql), verifyAuditHead(db.prisma), readOnlyNow(db.prisma, now), jobBacklog(db.prisma, now)]);
+  const checkpoint = lastCheckpoint();
+  const checkpointAgeSeconds = checkpoint ? Math.max(0, Math.round((now.getTime() - new Date(checkpoint.at).getTime()) / 1000)) : null;
+  const ok = pending.length === 0 && audit.ok;
+  return {
+    ok,
+    body: {
+      status: ok ? ("ok" as const) : ("degraded" as const),
+      checkedAt: now.toISOString(),
+      database: { ok: true, engine: db.engine, latencyMs },
+      migrations: { current: pending.length === 0, pending: pending.map((m) => m.name), pendingCount: pending.length },
+      auditChain: { ...audit, lastCheckpoint: checkpoint ? { seq: checkpoint.seq, at: checkpoint.at, ageSeconds: checkpointAgeSeconds, stale: checkpointAgeSeconds! > CHECKPOINT_STALE_SECONDS } : null },
+      maintenance: {
+        readOnly: state.readOnly,
+        reason: state.reason,
+        until: state.until?.toISOString() ?? null,
+        nextWindow: state.announced ? { startsAt: state.announced.startsAt.toISOString(), endsAt: state.announced.endsAt.toISOString() } : null,
       },
-    };
+      jobs: { ...backlog, paused: state.readOnly },
+    },
+  };
+}
+
+export async function checkHealth(now = new Date()) {
+  try {
+    return await healthReport(now);
   } catch (err) {
     return { ok: false, body: { status: "down", checkedAt: now.toISOString(), database: { ok: false, error: (err as Error).message.split("\n")[0] } } };
   }
 }
-export type HealthReport = Awaited<ReturnType<typeof checkHealth>>;
