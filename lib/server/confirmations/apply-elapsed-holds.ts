@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { prisma } from "@/lib/server/db";
 import { UseCaseError } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
-import { readOnlyNow } from "@/lib/server/maintenance/read-only-now";
+import { readOnlyState } from "@/lib/server/maintenance/read-only-now";
 import { SYSTEM_META } from "@/lib/server/request-meta";
 import { putNewAccountInForce } from "./account-switch";
 
@@ -19,7 +19,7 @@ const BATCH = 100;
 export async function applyElapsedHolds(now: Date = new Date()) {
   const db = await prisma();
   // Paused while read-only; the next run after maintenance catches up (the hold only ever elapses further).
-  if ((await readOnlyNow(db)).readOnly) return { applied: 0, skipped: 0, failed: 0, paused: true };
+  if ((await readOnlyState(db)).readOnly) return { applied: 0, skipped: 0, failed: 0, paused: true };
   let applied = 0;
   let skipped = 0;
   let failed = 0;

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { allowedWhileReadOnly, type TMaintenanceState } from "@/lib/domain/maintenance/maintenance-state";
 import { prisma } from "@/lib/server/db";
 import { UseCaseError } from "@/lib/server/errors";
-import { readOnlyInTransaction, readOnlyNow } from "./read-only-now";
+import { readOnlyInTransaction, readOnlyState } from "./read-only-now";
 
 export function maintenanceRefusal(state: TMaintenanceState) {
   return new UseCaseError("MAINTENANCE", {}, { retryAfterSeconds: state.retryAfterSeconds, ...(state.until ? { until: state.until.toISOString() } : {}) });
@@ -11,7 +11,7 @@ export function maintenanceRefusal(state: TMaintenanceState) {
 
 /** Early refusal before any work: every mutation adapter (server action, API route, job) calls it first. */
 export async function assertWritable(now = new Date()) {
-  const state = await readOnlyNow(await prisma(), now);
+  const state = await readOnlyState(await prisma(), now);
   if (state.readOnly) throw maintenanceRefusal(state);
 }
 

@@ -25,6 +25,12 @@ export async function readOnlyNow(db: Db, now = new Date()): Promise<TMaintenanc
   return maintenanceState(now, { manual: !!sw?.readOnly, windows, leadHours });
 }
 
+/** Only whether writes are refused now (no announcement, so no settings read): the early check's. */
+export async function readOnlyState(db: Db, now = new Date()): Promise<TMaintenanceState> {
+  const [sw, windows] = await Promise.all([db.maintenanceSwitch.findUnique({ where: { id: 1 }, select: { readOnly: true } }), liveWindows(db, now, 0)]);
+  return maintenanceState(now, { manual: !!sw?.readOnly, windows, leadHours: 0 });
+}
+
 /**
  * Inside a mutation's transaction: reads the switch FOR SHARE, so a toggle (which takes it FOR
  * UPDATE) waits for this transaction, or this one waits for the toggle and sees its result.
