@@ -8,7 +8,6 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 let admin: Page;
 let clerk: Page;
-signInForBlock({ admin: (p) => (admin = p), clerk: (p) => (clerk = p) });
 
 /** The browser's datetime-local value (Asia/Shanghai, see playwright.config) `minutes` from now. */
 const shanghaiLocal = (minutes: number) => new Date(Date.now() + minutes * 60_000 + 8 * 3_600_000).toISOString().slice(0, 16);
@@ -27,9 +26,11 @@ async function cleanUp() {
   }
 }
 
+// Declared before signInForBlock's own afterAll, so it runs while the admin's browser is still open.
 test.afterAll(async () => {
   if (admin) await cleanUp();
 });
+signInForBlock({ admin: (p) => (admin = p), clerk: (p) => (clerk = p) });
 
 test("an admin announces a window: every signed-in user sees the banner with a live countdown", async () => {
   await admin.goto("/admin/maintenance");
@@ -39,10 +40,11 @@ test("an admin announces a window: every signed-in user sees the banner with a l
   await field(admin, "endsAt").fill(shanghaiLocal(30));
   await admin.getByRole("button", { name: "安排并公告" }).click();
   await expect(admin.getByText("结束时间必须晚于开始时间。").first()).toBeVisible();
-  await field(admin, "startsAt").fill(shanghaiLocal(6));
-  await field(admin, "endsAt").fill(shanghaiLocal(36));
-  await field(admin, "messageZh").fill("数据库版本升级，期间系统只读。");
-  await field(admin, "messageEn").fill("Database upgrade; the system is read-only meanwhile.");
+  // set() blurs each field, so the re-validated error list settles before the click.
+  await set(admin, "startsAt", shanghaiLocal(6));
+  await set(admin, "endsAt", shanghaiLocal(36));
+  await set(admin, "messageZh", "数据库版本升级，期间系统只读。");
+  await set(admin, "messageEn", "Database upgrade; the system is read-only meanwhile.");
   await admin.getByRole("button", { name: "安排并公告" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "维护窗口已安排。" })).toBeVisible();
   await expect(admin.getByRole("cell", { name: "数据库版本升级" })).toBeVisible();
@@ -96,4 +98,12 @@ test("the admin status page reports the maintenance state in plain words", async
   await expect(list).toContainText("数据库");
   await expect(list).toContainText("下一个维护窗口");
   await expect(list).toContainText("后台任务");
+});
+
+test("the admin calls the window off before it starts: the banner goes away", async () => {
+  await cleanUp();
+  await expect(admin.getByRole("cell", { name: "已取消" })).toBeVisible();
+  await clerk.goto("/my-work");
+  await expect(clerk.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(clerk.getByTestId("maintenance-banner")).toHaveCount(0);
 });
