@@ -34,7 +34,8 @@ export function MaintenanceBanner({ readOnly, reason, until, announced, current 
   }, [expired, router]);
   const message = (w: BannerWindow | null) => (w ? (locale === "en" ? w.messageEn : w.messageZh) : null);
   const time = (iso: string) => format.dateTime(new Date(iso), { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
-  const left = t("left", { hours: countdown.hours, minutes: String(countdown.minutes).padStart(2, "0"), seconds: String(countdown.seconds).padStart(2, "0") });
+  const mmss = { minutes: String(countdown.minutes).padStart(2, "0"), seconds: String(countdown.seconds).padStart(2, "0") };
+  const left = countdown.hours > 0 ? t("left", { hours: countdown.hours, ...mmss }) : t("leftShort", mmss);
 
   if (readOnly) {
     return (
