@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, expectNoSeriousA11yViolations, test } from "./fixtures";
 import { application, field, set, shot, signInForBlock } from "./workflow-helpers";
 
 // One shared database and later specs that write: read-only is on only for a moment, and the
@@ -51,6 +51,7 @@ test("an admin announces a window: every signed-in user sees the banner with a l
   await expect(admin.getByRole("cell", { name: "已安排" })).toBeVisible();
   await expect(admin.getByRole("status").filter({ hasText: "维护窗口已安排。" })).toBeHidden({ timeout: 10_000 }); // the toast would hide the cancel button
   await shot(admin, "admin-maintenance");
+  await expectNoSeriousA11yViolations(admin);
 
   await clerk.goto("/my-work");
   const banner = clerk.getByTestId("maintenance-banner");
@@ -85,6 +86,9 @@ test("read-only on: the clerk's submission is refused with the read-only message
     await expect(clerk.getByText(/系统维护中，当前为只读模式，本次操作没有执行。/).first()).toBeVisible();
     await expect(field(clerk, "merchant.legalName")).toHaveValue(v.legalName);
     await expect(field(clerk, "account.accountNo")).toHaveValue(v.accountNo);
+    await expect(clerk.getByTestId("maintenance-banner")).toContainText("系统维护中：当前为只读模式。");
+    await expect(field(clerk, "merchant.legalName")).toHaveValue(v.legalName);
+    await shot(clerk, "maintenance-read-only-refusal");
   } finally {
     await admin.getByRole("button", { name: "关闭只读模式" }).click();
     await expect(admin.getByTestId("maintenance-state")).toContainText("正常运行");
@@ -99,6 +103,7 @@ test("the admin status page reports the maintenance state in plain words", async
   await expect(list).toContainText("数据库");
   await expect(list).toContainText("下一个维护窗口");
   await expect(list).toContainText("后台任务");
+  await expectNoSeriousA11yViolations(admin);
 });
 
 test("the admin calls the window off before it starts: the banner goes away", async () => {
