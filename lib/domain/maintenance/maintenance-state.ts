@@ -33,9 +33,18 @@ export function maintenanceState(now: Date, input: { manual: boolean; windows: T
 /**
  * Audit actions that may still be written while read-only: signing in and out (reads need a session),
  * the steps that clear a pending sign-in requirement, the own locale, the audit trail's own
- * housekeeping, audited reads (unmasking) and the maintenance switch itself (admins must turn it off).
+ * housekeeping, audited reads (unmasking, report exports), reference rows seeded at startup (an
+ * instance deployed during maintenance must still start) and the maintenance switch itself.
  */
-export const READ_ONLY_SAFE_AUDIT_ACTIONS: readonly RegExp[] = [/^auth\./, /^audit\./, /^maintenance\./, /^user\.locale-changed$/, /^sensitive\.unmasked$/];
+export const READ_ONLY_SAFE_AUDIT_ACTIONS: readonly RegExp[] = [
+  /^auth\./,
+  /^audit\./,
+  /^maintenance\./,
+  /^user\.locale-changed$/,
+  /^sensitive\.unmasked$/,
+  /^spotcheck\.report-exported$/,
+  /^reference\.seeded$/,
+];
 
 export function allowedWhileReadOnly(auditAction: string) {
   return READ_ONLY_SAFE_AUDIT_ACTIONS.some((r) => r.test(auditAction));
