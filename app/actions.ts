@@ -19,7 +19,7 @@ export async function switchLocaleAction(locale: unknown) {
     if (actor) await setOwnLocale({ actor, input, requestMeta: await currentRequestMeta() });
     (await cookies()).set(LOCALE_COOKIE, input.locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
     return input;
-  });
+  }, "read-only-safe");
 }
 
 export async function signOutAction() {

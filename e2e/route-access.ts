@@ -89,6 +89,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/admin/users/[id]": { access: ["ADMIN"], params: { id: "admin-user-id" }, why: "User detail and its actions need user:manage." },
   "/admin/reference": { access: ["ADMIN"], why: "Reference data (MCC, card BINs) needs reference:manage." },
   "/admin/settings": { access: ["ADMIN"], why: "System settings (hold period, risk thresholds) need settings:manage." },
+  "/admin/maintenance": { access: ["ADMIN"], why: "Scheduling maintenance windows and the read-only switch need settings:manage." },
+  "/admin/status": { access: ["ADMIN"], why: "The system status page (health in plain words) needs settings:manage." },
   // route handlers
   "/spot-checks/[id]/export/csv": { access: ["AUDITOR"], params: { id: "unknown" }, why: "Campaign report as CSV (spotcheck:manage and record:export); audited." },
   "/spot-checks/[id]/export/xlsx": { access: ["AUDITOR"], params: { id: "unknown" }, why: "Campaign report as Excel (spotcheck:manage and record:export); audited." },

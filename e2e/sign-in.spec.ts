@@ -25,6 +25,8 @@ const NAV_VISIBLE_TO: Record<string, { en: string; roles: readonly TRole[] | "al
   用户管理: { en: "Users", roles: ["ADMIN"] },
   参考数据: { en: "Reference data", roles: ["ADMIN"] },
   系统设置: { en: "Settings", roles: ["ADMIN"] },
+  系统维护: { en: "Maintenance", roles: ["ADMIN"] },
+  系统状态: { en: "System status", roles: ["ADMIN"] },
   角色与职责: { en: "Roles and duties", roles: "all" },
 };
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
@@ -21,6 +22,7 @@ export function useServerForm<TValues extends FieldValues, TResult>(options: {
   onSuccess?: (value: TResult) => void;
 }) {
   const t = useTranslations();
+  const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const [attempt, setAttempt] = useState(0);
   const form = useForm<TValues>({
@@ -55,7 +57,11 @@ export function useServerForm<TValues extends FieldValues, TResult>(options: {
       }
       const formMessages = result.fieldErrors._form?.map(translate) ?? [];
       const params = Object.fromEntries(Object.entries(result.params).map(([k, v]) => [k, k === "until" ? new Date(v).toLocaleString() : v]));
-      setFormError([t(`errors.${result.code}`, params), ...formMessages].join(" "));
+      // The app turned read-only since the page loaded: refresh the shell's banner (the form keeps its values).
+      if (result.code === "MAINTENANCE") router.refresh();
+      // Read-only with a known end: say when to come back.
+      const back = result.code === "MAINTENANCE" && result.params.until ? [t("maintenance.expectedBack", { time: params.until! })] : [];
+      setFormError([t(`errors.${result.code}`, params), ...back, ...formMessages].join(" "));
     },
     () => {
       setFormError(undefined);

@@ -6,6 +6,7 @@ import { hasPermission } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/server/auth/current-actor";
 import { workCounts } from "@/lib/server/workflow/queues";
 import { signOutAction } from "@/app/actions";
+import { MaintenanceNotice } from "@/components/maintenance/maintenance-notice";
 import { LocaleSwitch } from "./locale-switch";
 
 /** What waits on the user, shown beside the navigation entry where it is done. */
@@ -58,6 +59,7 @@ export async function AppShell({ user, children }: { user: Actor; children: Reac
           </div>
         </div>
       </header>
+      <MaintenanceNotice />
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>

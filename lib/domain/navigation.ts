@@ -19,5 +19,7 @@ export const NAVIGATION: { href: string; label: string; permission?: TPermission
   { href: "/admin/users", label: "nav.users", permission: "user:manage" },
   { href: "/admin/reference", label: "nav.reference", permission: "reference:manage" },
   { href: "/admin/settings", label: "nav.settings", permission: "settings:manage" },
+  { href: "/admin/maintenance", label: "nav.maintenance", permission: "settings:manage" },
+  { href: "/admin/status", label: "nav.status", permission: "settings:manage" },
   { href: "/roles", label: "nav.roles" },
 ];

@@ -66,9 +66,14 @@ export type ActionResult<T = undefined> =
   | { ok: true; value: T }
   | { ok: false; code: UseCaseErrorCode | "UNEXPECTED"; fieldErrors: FieldErrors; params: Record<string, string | number> };
 
-/** Adapters call this so every refusal reaches the user as a typed result, never a bare 500. */
-export async function asActionResult<T>(run: () => Promise<T>): Promise<ActionResult<T>> {
+/**
+ * Adapters call this so every refusal reaches the user as a typed result, never a bare 500.
+ * Every action counts as a mutation and is refused while the app is read-only unless it is marked
+ * "read-only-safe" (reads, sign-in steps, the locale, the maintenance switch itself) — failing closed.
+ */
+export async function asActionResult<T>(run: () => Promise<T>, kind: "mutation" | "read-only-safe" = "mutation"): Promise<ActionResult<T>> {
   try {
+    if (kind === "mutation") await (await import("@/lib/server/maintenance/guard")).assertWritable();
     return { ok: true, value: await run() };
   } catch (err) {
     if (err instanceof UseCaseError) return { ok: false, code: err.code, fieldErrors: err.fieldErrors, params: err.params };

@@ -21,5 +21,5 @@ export async function submitApplicationAction(input: unknown) {
 }
 
 export async function previewDuplicatesAction(input: unknown) {
-  return asActionResult(async () => previewDuplicates(await requireActor("merchant:draft"), input));
+  return asActionResult(async () => previewDuplicates(await requireActor("merchant:draft"), input), "read-only-safe");
 }

@@ -6,5 +6,5 @@ import { asActionResult } from "@/lib/server/errors";
 import { currentRequestMeta } from "@/lib/server/request-meta";
 
 export async function verifyAuditTrailAction() {
-  return asActionResult(async () => verifyAuditTrail({ actor: await requireActor("audit:verify"), requestMeta: await currentRequestMeta() }));
+  return asActionResult(async () => verifyAuditTrail({ actor: await requireActor("audit:verify"), requestMeta: await currentRequestMeta() }), "read-only-safe");
 }

@@ -8,7 +8,7 @@ import { unmaskAccountNumber } from "@/lib/server/merchants/unmask-sensitive";
 import { currentRequestMeta } from "@/lib/server/request-meta";
 
 export async function unmaskAccountAction(input: unknown) {
-  return asActionResult(async () => unmaskAccountNumber({ actor: await requireActor("account:unmask"), input, requestMeta: await currentRequestMeta() }));
+  return asActionResult(async () => unmaskAccountNumber({ actor: await requireActor("account:unmask"), input, requestMeta: await currentRequestMeta() }), "read-only-safe");
 }
 
 export async function submitMerchantChangeAction(input: unknown) {

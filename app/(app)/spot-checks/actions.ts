@@ -16,7 +16,7 @@ export async function createCampaignAction(input: unknown) {
 }
 
 export async function countPopulationAction(input: unknown) {
-  return asActionResult(async () => countPopulation({ actor: await requireActor("spotcheck:manage"), input }));
+  return asActionResult(async () => countPopulation({ actor: await requireActor("spotcheck:manage"), input }), "read-only-safe");
 }
 
 export async function reassignItemAction(input: unknown) {

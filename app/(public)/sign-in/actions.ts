@@ -14,5 +14,5 @@ export async function signInAction(input: unknown) {
     (await cookies()).set(LOCALE_COOKIE, result.locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
     // The signed-in layout sends the user on to a forced password change or the second factor.
     return { next: result.needsMfa ? "/mfa" : "/" };
-  });
+  }, "read-only-safe");
 }

@@ -5,6 +5,8 @@ export const ZSettingsSchema = z.object({
   acquirerCode: z.string().regex(/^\d{3}$/).default("898"),
   /** Days an approved account change waits for an out-of-band confirmation before it takes effect on its own. */
   confirmation: z.object({ holdDays: z.number().int().min(0).max(30).default(3) }).default({ holdDays: 3 }),
+  /** Hours before a maintenance window that signed-in users start seeing its banner. */
+  maintenance: z.object({ leadHours: z.number().int().min(0).max(336).default(24) }).default({ leadHours: 24 }),
   risk: z
     .object({
       maxAccountChanges90d: z.number().int().min(1).max(20).default(2),

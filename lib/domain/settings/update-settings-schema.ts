@@ -18,6 +18,7 @@ export const ZUpdateSettingsSchema = z.strictObject({
   versions: z.record(z.string().max(40), z.number().int().min(0)).default({}),
   acquirerCode: z.string({ error: "validation.settings.acquirerCode" }).trim().regex(/^\d{3}$/, { error: "validation.settings.acquirerCode" }),
   holdDays: wholeNumber(0, 30, "validation.settings.holdDays"),
+  maintenanceLeadHours: wholeNumber(0, 336, "validation.settings.maintenanceLeadHours"),
   maxAccountChanges90d: wholeNumber(1, 20, "validation.settings.maxAccountChanges90d"),
   newMerchantDays: wholeNumber(0, 365, "validation.settings.newMerchantDays"),
   sharedAccountMerchants: wholeNumber(1, 20, "validation.settings.sharedAccountMerchants"),
@@ -30,6 +31,7 @@ export function settingsFromForm(v: z.output<typeof ZUpdateSettingsSchema>): TSe
   return {
     acquirerCode: v.acquirerCode,
     confirmation: { holdDays: v.holdDays },
+    maintenance: { leadHours: v.maintenanceLeadHours },
     risk: { maxAccountChanges90d: v.maxAccountChanges90d, newMerchantDays: v.newMerchantDays, sharedAccountMerchants: v.sharedAccountMerchants, sharedPhoneMerchants: v.sharedPhoneMerchants },
   };
 }

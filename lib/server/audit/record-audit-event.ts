@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canonicalAuditRow } from "@/lib/domain/audit/canonical";
 import { ZAuditEventSchema, type TAuditEvent } from "@/lib/domain/audit/events";
+import { assertWritableInTransaction } from "@/lib/server/maintenance/guard";
 import type { RequestMeta } from "@/lib/server/request-meta";
 
 function jsonOrNull(value: unknown) {
@@ -27,6 +28,9 @@ export async function recordAuditEvent(
   meta: RequestMeta,
 ) {
   const parsed = ZAuditEventSchema.parse(event);
+  // Every mutation passes here inside its transaction: the read-only check that cannot be bypassed.
+  // Before the head lock, so the lock order (switch, then head) is the toggle's too.
+  await assertWritableInTransaction(tx, parsed.action);
   const [head] = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`
     SELECT seq, hash FROM "AuditChainHead" WHERE id = 1 FOR UPDATE`;
   if (!head) throw new Error("Audit chain head is missing: the database was not migrated.");

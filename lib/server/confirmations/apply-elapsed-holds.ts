@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { prisma } from "@/lib/server/db";
 import { UseCaseError } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
+import { readOnlyState } from "@/lib/server/maintenance/read-only-now";
 import { SYSTEM_META } from "@/lib/server/request-meta";
 import { putNewAccountInForce } from "./account-switch";
 
@@ -17,6 +18,8 @@ const BATCH = 100;
  */
 export async function applyElapsedHolds(now: Date = new Date()) {
   const db = await prisma();
+  // Paused while read-only; the next run after maintenance catches up (the hold only ever elapses further).
+  if ((await readOnlyState(db)).readOnly) return { applied: 0, skipped: 0, failed: 0, paused: true };
   let applied = 0;
   let skipped = 0;
   let failed = 0;
@@ -55,7 +58,7 @@ export async function applyElapsedHolds(now: Date = new Date()) {
       }
     }
     const last = due.at(-1);
-    if (due.length < BATCH || !last) return { applied, skipped, failed };
+    if (due.length < BATCH || !last) return { applied, skipped, failed, paused: false };
     after = { holdUntil: last.holdUntil!, id: last.id };
   }
 }

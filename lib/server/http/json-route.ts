@@ -1,6 +1,7 @@
 import "server-only";
 import { HTTP_STATUS, UseCaseError } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
+import { assertWritable } from "@/lib/server/maintenance/guard";
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -38,14 +39,25 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-/** Runs a handler and turns refusals into their HTTP status with field errors; never a bare 500 page. */
-export async function jsonResponse(run: () => Promise<{ status?: number; body: unknown }>) {
+/** While read-only: 503 with Retry-After, so integrations back off instead of retrying at once. */
+function refusalHeaders(err: UseCaseError): Record<string, string> {
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (err.code === "MAINTENANCE") headers["Retry-After"] = String(err.params.retryAfterSeconds ?? 300);
+  return headers;
+}
+
+/**
+ * Runs a handler and turns refusals into their HTTP status with field errors; never a bare 500 page.
+ * Like asActionResult, a handler is a mutation (refused while read-only) unless marked read-only-safe.
+ */
+export async function jsonResponse(run: () => Promise<{ status?: number; body: unknown }>, kind: "mutation" | "read-only-safe" = "mutation") {
   try {
+    if (kind === "mutation") await assertWritable();
     const { status = 200, body } = await run();
     return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
   } catch (err) {
     if (err instanceof UseCaseError) {
-      return Response.json({ error: err.code, fieldErrors: err.fieldErrors, params: err.params }, { status: err.code === "VALIDATION" ? 422 : HTTP_STATUS[err.code] });
+      return Response.json({ error: err.code, fieldErrors: err.fieldErrors, params: err.params }, { status: err.code === "VALIDATION" ? 422 : HTTP_STATUS[err.code], headers: refusalHeaders(err) });
     }
     logger.error({ err }, "unexpected error in an API route");
     return Response.json({ error: "UNEXPECTED" }, { status: 500 });

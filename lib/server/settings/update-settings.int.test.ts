@@ -16,6 +16,7 @@ const form = (overrides: Record<string, unknown> = {}) => ({
   versions: {},
   acquirerCode: DEFAULT_SETTINGS.acquirerCode,
   holdDays: String(DEFAULT_SETTINGS.confirmation.holdDays),
+  maintenanceLeadHours: String(DEFAULT_SETTINGS.maintenance.leadHours),
   ...Object.fromEntries(Object.entries(DEFAULT_SETTINGS.risk).map(([k, v]) => [k, String(v)])),
   ...overrides,
 });

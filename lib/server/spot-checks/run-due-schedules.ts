@@ -2,6 +2,7 @@ import "server-only";
 import type { TSpotCheckPopulation, TSpotCheckSizing } from "@/lib/domain/spot-checks/schemas";
 import { duePeriod, periodBounds } from "@/lib/domain/spot-checks/schedule";
 import { prisma } from "@/lib/server/db";
+import { readOnlyState } from "@/lib/server/maintenance/read-only-now";
 import { isUniqueViolation } from "@/lib/server/db/unique-violation";
 import { UseCaseError } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
@@ -16,7 +17,9 @@ import { drawCampaign } from "./draw-campaign";
  */
 export async function runDueSchedules(now: Date = new Date()) {
   const db = await prisma();
-  const result = { created: 0, alreadyDrawn: 0, skipped: 0, failed: 0 };
+  const result = { created: 0, alreadyDrawn: 0, skipped: 0, failed: 0, paused: false };
+  // Paused while read-only; a due month stays due, so the next run after maintenance draws it.
+  if ((await readOnlyState(db)).readOnly) return { ...result, paused: true };
   const schedules = await db.spotCheckSchedule.findMany({ where: { active: true }, orderBy: { id: "asc" } });
   for (const schedule of schedules) {
     const period = duePeriod(schedule.dayOfMonth, now);

@@ -16,6 +16,7 @@ type SettingField = keyof Omit<TUpdateSettings, "versions">;
 const GROUPS: { key: string; fields: SettingField[] }[] = [
   { key: "confirmation", fields: ["holdDays"] },
   { key: "risk", fields: ["maxAccountChanges90d", "newMerchantDays", "sharedAccountMerchants", "sharedPhoneMerchants"] },
+  { key: "maintenance", fields: ["maintenanceLeadHours"] },
   { key: "numbers", fields: ["acquirerCode"] },
 ];
 
@@ -31,6 +32,7 @@ export function SettingsForm({ settings, versions }: { settings: TSettings; vers
       versions,
       acquirerCode: settings.acquirerCode,
       holdDays: String(settings.confirmation.holdDays),
+      maintenanceLeadHours: String(settings.maintenance.leadHours),
       maxAccountChanges90d: String(settings.risk.maxAccountChanges90d),
       newMerchantDays: String(settings.risk.newMerchantDays),
       sharedAccountMerchants: String(settings.risk.sharedAccountMerchants),
