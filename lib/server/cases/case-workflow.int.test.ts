@@ -90,13 +90,14 @@ describe("refusals", () => {
   it("a stale version is a conflict and changes nothing", async () => {
     const c = await openedCase();
     await addCaseNote({ actor: auditor, input: { caseId: c.id, version: 1, body: "first look" }, requestMeta });
-    for (const p of [
-      triageCase({ actor: colleague, input: { caseId: c.id, version: 1, priority: "HIGH", assigneeId: colleague.id }, requestMeta }),
-      assignCase({ actor: colleague, input: { caseId: c.id, version: 1, assigneeId: colleague.id }, requestMeta }),
-      addCaseNote({ actor: colleague, input: { caseId: c.id, version: 1, body: "second look" }, requestMeta }),
-      linkCase({ actor: colleague, input: { caseId: c.id, version: 1, terminalId: "A1B2C3D4" }, requestMeta }),
-      closeCase({ actor: colleague, input: { caseId: c.id, version: 1, outcome: "NO_ISSUE", outcomeNote: "nothing found" }, requestMeta }),
-    ]) expect((await refusal(p)).code).toBe("CONFLICT");
+    // Thunks, awaited one at a time: promises made up front reject before they are awaited.
+    for (const attempt of [
+      () => triageCase({ actor: colleague, input: { caseId: c.id, version: 1, priority: "HIGH", assigneeId: colleague.id }, requestMeta }),
+      () => assignCase({ actor: colleague, input: { caseId: c.id, version: 1, assigneeId: colleague.id }, requestMeta }),
+      () => addCaseNote({ actor: colleague, input: { caseId: c.id, version: 1, body: "second look" }, requestMeta }),
+      () => linkCase({ actor: colleague, input: { caseId: c.id, version: 1, terminalId: "A1B2C3D4" }, requestMeta }),
+      () => closeCase({ actor: colleague, input: { caseId: c.id, version: 1, outcome: "NO_ISSUE", outcomeNote: "nothing found" }, requestMeta }),
+    ]) expect((await refusal(attempt())).code).toBe("CONFLICT");
     const after = (await getCase(auditor, c.id))!;
     expect(after).toMatchObject({ version: 2, status: "OPEN", assigneeId: null, terminalId: null });
     expect(after.notes).toHaveLength(1);
@@ -129,12 +130,12 @@ describe("refusals", () => {
   it("a closed case takes no second close, no note, no triage", async () => {
     const c = await openedCase();
     await closeCase({ actor: auditor, input: { caseId: c.id, version: 1, outcome: "DUPLICATE", outcomeNote: "Same as an earlier report." }, requestMeta });
-    for (const p of [
-      closeCase({ actor: auditor, input: { caseId: c.id, version: 2, outcome: "NO_ISSUE", outcomeNote: "closing again" }, requestMeta }),
-      addCaseNote({ actor: auditor, input: { caseId: c.id, version: 2, body: "late note" }, requestMeta }),
-      triageCase({ actor: auditor, input: { caseId: c.id, version: 2, priority: "HIGH", assigneeId: auditor.id }, requestMeta }),
+    for (const attempt of [
+      () => closeCase({ actor: auditor, input: { caseId: c.id, version: 2, outcome: "NO_ISSUE", outcomeNote: "closing again" }, requestMeta }),
+      () => addCaseNote({ actor: auditor, input: { caseId: c.id, version: 2, body: "late note" }, requestMeta }),
+      () => triageCase({ actor: auditor, input: { caseId: c.id, version: 2, priority: "HIGH", assigneeId: auditor.id }, requestMeta }),
     ]) {
-      const err = await refusal(p);
+      const err = await refusal(attempt());
       expect([err.code, err.fieldErrors]).toEqual(["CONFLICT", { _form: ["validation.case.closed"] }]);
     }
     expect((await eventsOf(c.id)).filter((e) => e.action === "case.closed")).toHaveLength(1);
