@@ -1,9 +1,10 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { requestStatusChangeAction } from "@/app/(app)/merchants/actions";
+import { useActionCall } from "@/components/forms/use-action-call";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { REASON_MAX, type TStatusChangeKind } from "@/lib/domain/merchant/status-change";
@@ -19,22 +20,17 @@ export function StatusChangeButton({ merchantId, merchantVersion, kind }: { merc
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
-  const [serverError, setServerError] = useState<string>();
-  const [pending, start] = useTransition();
+  const { call, error: serverError, clearError, pending } = useActionCall();
   const text = (key: string) => t(`merchants.statusChange.${kind}.${key}`);
 
   const submit = (reason: string) =>
-    start(async () => {
-      setServerError(undefined);
-      const result = await requestStatusChangeAction({ merchantId, merchantVersion, kind, reason });
-      if (result.ok) {
-        toast("good", t("merchants.statusChange.submitted", { reference: result.value.reference }));
-        router.push(`/change-requests/${result.value.changeRequestId}`);
-        return;
-      }
-      const messages = Object.values(result.fieldErrors).flat().filter((key) => t.has(key)).map((key) => t(key));
-      setServerError([t(`errors.${result.code}`, result.params), ...messages].join(" "));
-    });
+    call(
+      () => requestStatusChangeAction({ merchantId, merchantVersion, kind, reason }),
+      (value) => {
+        toast("good", t("merchants.statusChange.submitted", { reference: value.reference }));
+        router.push(`/change-requests/${value.changeRequestId}`);
+      },
+    );
 
   return (
     <>
@@ -43,7 +39,7 @@ export function StatusChangeButton({ merchantId, merchantVersion, kind }: { merc
         mode={open ? { title: text("title"), label: t("merchants.statusChange.reason"), hint: text("hint"), confirm: text("confirm"), minMessageKey: "validation.statusChange.reason", danger: kind === "SUSPEND", maxLength: REASON_MAX } : null}
         pending={pending}
         serverError={serverError}
-        onClose={() => { setOpen(false); setServerError(undefined); }}
+        onClose={() => { setOpen(false); clearError(); }}
         onSubmit={submit}
       />
     </>

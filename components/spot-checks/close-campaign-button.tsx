@@ -1,9 +1,10 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { closeCampaignAction } from "@/app/(app)/spot-checks/actions";
+import { useActionCall } from "@/components/forms/use-action-call";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
@@ -14,25 +15,20 @@ export function CloseCampaignButton({ campaignId, version, pending: undone }: { 
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const { call, error, clearError, pending } = useActionCall();
   const close = () =>
-    start(async () => {
-      setError(undefined);
-      const result = await closeCampaignAction({ campaignId, version });
-      if (result.ok) {
+    call(
+      () => closeCampaignAction({ campaignId, version }),
+      () => {
         setOpen(false);
         toast("good", t("spotChecks.report.closed"));
         router.refresh();
-        return;
-      }
-      const messages = Object.values(result.fieldErrors).flat().filter((key) => t.has(key)).map((key) => t(key));
-      setError([t(`errors.${result.code}`, result.params), ...messages].join(" "));
-    });
+      },
+    );
   return (
     <>
       <Button variant="secondary" aria-haspopup="dialog" onClick={() => setOpen(true)}>{t("spotChecks.report.close")}</Button>
-      <Dialog open={open} onClose={() => { setOpen(false); setError(undefined); }} title={t("spotChecks.report.closeTitle")}>
+      <Dialog open={open} onClose={() => { setOpen(false); clearError(); }} title={t("spotChecks.report.closeTitle")}>
         <p className="text-sm text-slate-700">{undone > 0 ? t("spotChecks.report.closeWarningPending", { count: undone }) : t("spotChecks.report.closeWarning")}</p>
         {error && <p role="alert" className="text-sm font-medium text-red-700">{error}</p>}
         <div className="flex justify-end gap-2">

@@ -1,9 +1,10 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { reassignItemAction } from "@/app/(app)/spot-checks/actions";
+import { useActionCall } from "@/components/forms/use-action-call";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
@@ -22,21 +23,16 @@ export function ReassignControl({ itemId, version, assigneeId, merchantName, aud
   const id = useId();
   const others = auditors.filter((a) => a.id !== assigneeId);
   const [choice, setChoice] = useState(others[0]?.id ?? "");
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const { call, error, pending } = useActionCall();
   if (others.length === 0) return <span className="text-xs text-slate-600">{t("spotChecks.report.noOtherAuditor")}</span>;
   const submit = () =>
-    start(async () => {
-      setError(undefined);
-      const result = await reassignItemAction({ itemId, version, assigneeId: choice });
-      if (result.ok) {
+    call(
+      () => reassignItemAction({ itemId, version, assigneeId: choice }),
+      () => {
         toast("good", t("spotChecks.report.reassigned", { name: others.find((a) => a.id === choice)?.displayName ?? "" }));
         router.refresh();
-        return;
-      }
-      const messages = Object.values(result.fieldErrors).flat().filter((key) => t.has(key)).map((key) => t(key));
-      setError([t(`errors.${result.code}`, result.params), ...messages].join(" "));
-    });
+      },
+    );
   return (
     <div className="space-y-1">
       <div className="flex items-center gap-2">

@@ -1,9 +1,9 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { setScheduleActiveAction } from "@/app/(app)/spot-checks/actions";
+import { useActionCall } from "@/components/forms/use-action-call";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 
@@ -12,20 +12,15 @@ export function ScheduleToggle({ scheduleId, version, active, name }: { schedule
   const t = useTranslations();
   const router = useRouter();
   const toast = useToast();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const { call, error, pending } = useActionCall();
   const toggle = () =>
-    start(async () => {
-      setError(undefined);
-      const result = await setScheduleActiveAction({ scheduleId, version, active: !active });
-      if (result.ok) {
+    call(
+      () => setScheduleActiveAction({ scheduleId, version, active: !active }),
+      () => {
         toast("good", t(active ? "spotChecks.schedules.paused" : "spotChecks.schedules.resumed", { name }));
         router.refresh();
-        return;
-      }
-      const messages = Object.values(result.fieldErrors).flat().filter((key) => t.has(key)).map((key) => t(key));
-      setError([t(`errors.${result.code}`, result.params), ...messages].join(" "));
-    });
+      },
+    );
   return (
     <div className="space-y-1">
       <Button variant="secondary" disabled={pending} onClick={toggle} aria-label={t(active ? "spotChecks.schedules.pauseNamed" : "spotChecks.schedules.resumeNamed", { name })}>

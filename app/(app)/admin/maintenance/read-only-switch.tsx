@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useActionCall } from "@/components/forms/use-action-call";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { setReadOnlyAction } from "./actions";
@@ -12,19 +12,15 @@ export function ReadOnlySwitch({ readOnly, version }: { readOnly: boolean; versi
   const t = useTranslations();
   const router = useRouter();
   const toast = useToast();
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
+  const { call, error, pending } = useActionCall();
   const toggle = () =>
-    start(async () => {
-      setError(undefined);
-      const result = await setReadOnlyAction({ readOnly: !readOnly, version });
-      if (result.ok) {
+    call(
+      () => setReadOnlyAction({ readOnly: !readOnly, version }),
+      () => {
         toast("good", t(readOnly ? "maintenance.switch.turnedOff" : "maintenance.switch.turnedOn"));
         router.refresh();
-        return;
-      }
-      setError(t(`errors.${result.code}`));
-    });
+      },
+    );
   return (
     <div className="space-y-1">
       <Button variant={readOnly ? "primary" : "danger"} disabled={pending} onClick={toggle}>
