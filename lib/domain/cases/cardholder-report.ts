@@ -37,32 +37,23 @@ const optionalName = (max: number) =>
     .transform(normalizeName)
     .pipe(z.string().max(max, { error: "validation.tooLong" }));
 
-/** Terminal IDs are upper-case on the slip; a cardholder on a phone keyboard may type lower case. */
-const optionalTerminalId = z
-  .string()
-  .max(256, { error: "validation.tooLong" })
-  .optional()
-  .default("")
-  .transform((raw, ctx) => {
-    if (blank(raw)) return "";
-    const result = checkField("terminalId", raw.toUpperCase());
-    if (result.ok) return result.normalized!;
-    ctx.addIssue({ code: "custom", message: `field.${result.code ?? "BAD_FORMAT"}` });
-    return z.NEVER;
-  });
+/** Identifiers are upper-case on the slip; a cardholder on a phone keyboard may type lower case. */
+const optionalIdentifier = (kind: "terminalId" | "merchantNo") =>
+  z
+    .string()
+    .max(256, { error: "validation.tooLong" })
+    .optional()
+    .default("")
+    .transform((raw, ctx) => {
+      if (blank(raw)) return "";
+      const result = checkField(kind, raw.toUpperCase());
+      if (result.ok) return result.normalized!;
+      ctx.addIssue({ code: "custom", message: `field.${result.code ?? "BAD_FORMAT"}` });
+      return z.NEVER;
+    });
 
-const optionalMerchantNo = z
-  .string()
-  .max(256, { error: "validation.tooLong" })
-  .optional()
-  .default("")
-  .transform((raw, ctx) => {
-    if (blank(raw)) return "";
-    const result = checkField("merchantNo", raw.toUpperCase());
-    if (result.ok) return result.normalized!;
-    ctx.addIssue({ code: "custom", message: `field.${result.code ?? "BAD_FORMAT"}` });
-    return z.NEVER;
-  });
+const optionalTerminalId = optionalIdentifier("terminalId");
+const optionalMerchantNo = optionalIdentifier("merchantNo");
 
 /** Yuan with at most two decimals, above zero; stored as fen so nothing is lost to floating point. */
 const optionalAmount = z
