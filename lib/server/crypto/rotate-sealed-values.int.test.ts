@@ -56,7 +56,7 @@ describe("keys:rotate", () => {
     const late = enterpriseApplication();
     const progress: string[] = [];
     const [result] = await Promise.all([
-      rotateSealedValues({ batchSize: 1, onProgress: (p) => progress.push(p.location) }),
+      rotateSealedValues({ batchSize: 1, onProgress: (p) => void progress.push(p.location) }),
       approveChangeRequest({ actor: supervisor, input: { changeRequestId: pending.request.id, version: pending.request.version }, requestMeta: meta() }),
       submitApplication({ actor: clerk, input: { data: late }, requestMeta: meta() }),
     ]);
@@ -99,6 +99,30 @@ describe("keys:rotate", () => {
     expect(result).toMatchObject({ outcome: "incomplete", remaining: 1, unreadable: 1 });
     expect(result.unreadableRows?.[0]).toContain(account.id);
     await db.receivingAccount.update({ where: { id: account.id }, data: { accountNoEnc: account.accountNoEnc } });
+  });
+
+  it("stops between batches when maintenance begins, still records the run, and a later run finishes", async () => {
+    const db = await prisma();
+    useKeys(`${process.env.DATA_ENCRYPTION_KEYS},new3:${crypto.randomBytes(32).toString("base64")}`, "new3");
+    let flipped = false;
+    try {
+      const stopped = await rotateSealedValues({
+        batchSize: 1,
+        onProgress: async () => {
+          if (flipped) return;
+          flipped = true;
+          await db.maintenanceSwitch.update({ where: { id: 1 }, data: { readOnly: true } });
+        },
+      });
+      expect(stopped).toMatchObject({ outcome: "incomplete", stoppedBy: "maintenance", rotated: 1 });
+      expect(stopped.remaining).toBeGreaterThan(0);
+      const event = await db.auditEvent.findFirstOrThrow({ where: { action: "keys.rotated" }, orderBy: { seq: "desc" } });
+      expect(event.after).toMatchObject({ stoppedBy: "maintenance", rotated: 1, activeKeyId: "new3" });
+    } finally {
+      await db.maintenanceSwitch.update({ where: { id: 1 }, data: { readOnly: false } });
+    }
+    expect(await rotateSealedValues()).toMatchObject({ outcome: "complete", remaining: 0 });
+    expect([...(await openEverySealedValue()).values()].every((v) => v.keyId === "new3")).toBe(true);
   });
 
   it("is refused while maintenance read-only is on", async () => {

@@ -111,7 +111,7 @@ async function countRemaining(activeId: string) {
  * to do (rows skipped as locked are taken on the next pass); running it again is harmless — it
  * only touches values not yet under the active key. One audit event per run, by the system.
  */
-export async function rotateSealedValues(options: { batchSize?: number; maxPasses?: number; onProgress?: (p: RotationProgress) => void } = {}): Promise<RotationResult> {
+export async function rotateSealedValues(options: { batchSize?: number; maxPasses?: number; onProgress?: (p: RotationProgress) => void | Promise<void> } = {}): Promise<RotationResult> {
   const { batchSize = 200, maxPasses = 5, onProgress } = options;
   const db = await prisma();
   const { activeId } = keyRing();
@@ -131,7 +131,7 @@ export async function rotateSealedValues(options: { batchSize?: number; maxPasse
           const batch = await db.$transaction((tx) => rotateBatch(tx, l, activeId, afterId, batchSize, unreadable));
           byLocation[label(l)]! += batch.rotated;
           rotatedThisPass += batch.rotated;
-          onProgress?.({ location: label(l), pass: passes, rotated: byLocation[label(l)]!, batchRows: batch.rows });
+          await onProgress?.({ location: label(l), pass: passes, rotated: byLocation[label(l)]!, batchRows: batch.rows });
           if (batch.rows < batchSize || !batch.lastId) break;
           afterId = batch.lastId;
         }
