@@ -143,6 +143,16 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("spotcheck.item-stale"), entity: z.literal("spot-check-item"), entityId: z.string(), after: z.object({ merchantId: z.string(), checkedVersion: z.number(), currentVersion: z.number() }) }),
   z.object({ action: z.literal("spotcheck.campaign-closed"), entity: z.literal("spot-check-campaign"), entityId: z.string(), before: z.object({ status: z.string() }), after: z.object({ done: z.number(), total: z.number() }) }),
   z.object({ action: z.literal("spotcheck.report-exported"), entity: z.literal("spot-check-campaign"), entityId: z.string(), after: z.object({ rows: z.number(), format: z.enum(["csv", "xlsx"]).optional() }) }),
+  z.object({
+    action: z.literal("keys.rotated"),
+    entity: z.literal("encryption-key"),
+    entityId: z.string(),
+    after: z.object({
+      activeKeyId: z.string(), startedAt: z.string(), finishedAt: z.string(), outcome: z.enum(["complete", "incomplete"]),
+      rotated: z.number(), remaining: z.number(), unreadable: z.number(), passes: z.number(), byLocation: z.record(z.string(), z.number()),
+      stoppedBy: z.string().optional(),
+    }),
+  }),
   z.object({ action: z.literal("reference.mcc-updated"), entity: z.literal("mcc"), entityId: z.string(), before: ZMccState, after: ZMccState }),
 ]);
 
