@@ -55,8 +55,10 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
                 <Td>{token.name}</Td>
                 <Td className="font-mono text-xs">pg_live_{token.lookupId}_…</Td>
                 <Td>{token.actingUser.displayName} <span className="font-mono text-xs text-slate-600">({token.actingUser.username})</span></Td>
-                <Td className="font-mono text-xs">{token.scopes.join(" ")}</Td>
-                <Td><Badge tone={TONE[token.status]}>{t(`apiTokens.statuses.${token.status}`)}</Badge></Td>
+                <Td className="font-mono text-xs">
+                  <ul>{token.scopes.map((scope) => <li key={scope} className="whitespace-nowrap">{scope}</li>)}</ul>
+                </Td>
+                <Td className="whitespace-nowrap"><Badge tone={TONE[token.status]}>{t(`apiTokens.statuses.${token.status}`)}</Badge></Td>
                 <Td>{when(token.createdAt)}</Td>
                 <Td>{token.expiresAt ? when(token.expiresAt) : t("apiTokens.never")}</Td>
                 <Td>{token.lastUsedAt ? when(token.lastUsedAt) : t("apiTokens.neverUsed")}</Td>
