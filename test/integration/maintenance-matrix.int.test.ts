@@ -139,7 +139,8 @@ describe("maintenance mode refuses every mutation path and allows reads", () => 
     const refused = await POST(request());
     expect(refused.status).toBe(503);
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(await refused.json()).toMatchObject({ error: "MAINTENANCE" });
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(await refused.json()).toMatchObject({ code: "MAINTENANCE", status: 503 });
     await setSwitch(false);
     expect((await POST(request())).status).not.toBe(503);
   });

@@ -25,6 +25,13 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("audit.checkpoint"), entity: z.literal("audit"), entityId: z.string(), after: z.object({ seq: z.string(), hash: z.string() }) }),
   z.object({ action: z.literal("audit.verify-failed"), entity: z.literal("audit"), entityId: z.string(), after: z.object({ brokenAt: z.string(), reason: z.string() }) }),
   z.object({ action: z.literal("audit.exported"), entity: z.literal("audit"), entityId: z.string(), after: z.object({ rows: z.number(), filters: z.record(z.string(), z.string()) }) }),
+  z.object({
+    action: z.literal("api-token.created"),
+    entity: z.literal("api-token"),
+    entityId: z.string(),
+    after: z.object({ name: z.string(), lookupId: z.string(), scopes: z.array(z.string()), actingUsername: z.string(), expiresAt: z.string().nullable() }),
+  }),
+  z.object({ action: z.literal("api-token.revoked"), entity: z.literal("api-token"), entityId: z.string(), before: z.object({ name: z.string(), lookupId: z.string() }) }),
   z.object({ action: z.literal("setting.changed"), entity: z.literal("setting"), entityId: z.string(), before: z.unknown(), after: z.unknown() }),
   z.object({
     action: z.literal("maintenance.window-scheduled"),

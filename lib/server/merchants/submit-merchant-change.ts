@@ -27,7 +27,7 @@ export const ZSubmitMerchantChangeSchema = z.strictObject({
 });
 
 /** What an approval would change, ignoring the ciphertexts (fresh each sealing) and derived warnings. */
-function comparable({ merchant, account, terminals }: TSealedProposal) {
+export function comparable({ merchant, account, terminals }: TSealedProposal) {
   const { legalRepIdEnc: _m, ...m } = merchant;
   const { accountNoEnc: _a, accountNoWarnings: _w, thirdParty: _t, ...a } = account;
   return JSON.stringify({ m, a, terminals });
