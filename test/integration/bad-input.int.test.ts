@@ -6,21 +6,13 @@ import { database, prisma } from "@/lib/server/db";
 import { ACTION_ACCESS } from "./action-access";
 import { meta, seedUser, TEST_PASSWORD } from "./actors";
 import { enterpriseApplication, ensureReferenceRows } from "./applications";
-import { callAction, loadServerActions, type ServerAction } from "./server-actions";
+import { callAction, jar, loadServerActions, type ServerAction } from "./server-actions";
 import { tableFingerprints } from "./table-fingerprints";
 
 // Issue 8 suite 6: generated bad input fired at every server action, by a user allowed to call it
 // (so the input reaches the schema and the use case, not just the permission check), and at the
 // JSON API. Never a crash (UNEXPECTED is what a 500 would be), never a partial write.
-const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (name: string) => void jar.delete(name),
-  }),
-  headers: async () => new Headers({ "x-forwarded-for": "10.99.0.1", "user-agent": "bad-input", host: "localhost", origin: "http://localhost" }),
-}));
+vi.mock("next/headers", async () => (await import("./server-actions")).nextHeadersMock({ "x-forwarded-for": "10.99.0.1", "user-agent": "bad-input", host: "localhost", origin: "http://localhost" }));
 
 const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 12);
 // Written on purpose by a refused call: the audit trail of refusals, counters, session touches.

@@ -2,21 +2,13 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/server/db";
 import { signIn } from "@/lib/server/auth/sign-in";
 import { ACTION_ACCESS } from "./action-access";
-import { callAction, loadServerActions, type ServerAction } from "./server-actions";
+import { callAction, jar, loadServerActions, type ServerAction } from "./server-actions";
 import { meta, seedUser, TEST_PASSWORD } from "./actors";
 import { enterpriseApplication, ensureReferenceRows, uniqueUscc } from "./applications";
 
 // Every server action, discovered as the server-action matrix does, under read-only: mutations are
 // refused with MAINTENANCE before they do anything; the read-only-safe ones listed here still run.
-const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (name: string) => void jar.delete(name),
-  }),
-  headers: async () => new Headers({ "x-forwarded-for": "10.88.0.1", "user-agent": "maintenance-matrix", host: "localhost", origin: "http://localhost" }),
-}));
+vi.mock("next/headers", async () => (await import("./server-actions")).nextHeadersMock({ "x-forwarded-for": "10.88.0.1", "user-agent": "maintenance-matrix", host: "localhost", origin: "http://localhost" }));
 
 /** Actions that keep working while read-only, each for a reason (see lib/domain/maintenance). */
 const READ_ONLY_SAFE = new Set([

@@ -3,20 +3,12 @@ import { hasPermission, ROLES, type TRole } from "@/lib/domain/permissions";
 import { prisma } from "@/lib/server/db";
 import { signIn } from "@/lib/server/auth/sign-in";
 import { ACTION_ACCESS } from "./action-access";
-import { callAction, loadServerActions, type ServerAction } from "./server-actions";
+import { callAction, jar, loadServerActions, type ServerAction } from "./server-actions";
 import { meta, seedUser, TEST_PASSWORD } from "./actors";
 
 // Server actions are public HTTP endpoints: call each one directly, as a forged POST would,
 // with no page in front of it, under every kind of session.
-const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (name: string) => void jar.delete(name),
-  }),
-  headers: async () => new Headers({ "x-forwarded-for": "10.77.0.1", "user-agent": "matrix" }),
-}));
+vi.mock("next/headers", async () => (await import("./server-actions")).nextHeadersMock({ "x-forwarded-for": "10.77.0.1", "user-agent": "matrix" }));
 
 
 type Action = ServerAction;

@@ -42,3 +42,18 @@ export async function callAction(jar: Map<string, string>, action: ServerAction,
     throw err;
   }
 }
+
+/** The cookie jar behind the next/headers mock: what a browser would send and keep. */
+export const jar = new Map<string, string>();
+
+/** A stand-in for next/headers over `jar`, for `vi.mock("next/headers", …)` in a test file. */
+export function nextHeadersMock(requestHeaders: Record<string, string>) {
+  return {
+    cookies: async () => ({
+      get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+      set: (name: string, value: string) => void jar.set(name, value),
+      delete: (name: string) => void jar.delete(name),
+    }),
+    headers: async () => new Headers(requestHeaders),
+  };
+}
