@@ -53,7 +53,7 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
     action: z.literal("change.submitted"),
     entity: z.literal("change-request"),
     entityId: z.string(),
-    after: z.object({ reference: z.string(), kind: z.string(), merchantId: z.string(), accountLast4: z.string(), findings: z.array(z.string()), reason: z.string().optional(), caseId: z.string().optional() }),
+    after: z.object({ reference: z.string(), kind: z.string(), merchantId: z.string(), accountLast4: z.string(), findings: z.array(z.string()), reason: z.string().optional(), caseId: z.string().optional(), importId: z.string().optional() }),
   }),
   z.object({
     action: z.literal("merchant.status-changed"),
@@ -143,6 +143,18 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("spotcheck.item-stale"), entity: z.literal("spot-check-item"), entityId: z.string(), after: z.object({ merchantId: z.string(), checkedVersion: z.number(), currentVersion: z.number() }) }),
   z.object({ action: z.literal("spotcheck.campaign-closed"), entity: z.literal("spot-check-campaign"), entityId: z.string(), before: z.object({ status: z.string() }), after: z.object({ done: z.number(), total: z.number() }) }),
   z.object({ action: z.literal("spotcheck.report-exported"), entity: z.literal("spot-check-campaign"), entityId: z.string(), after: z.object({ rows: z.number(), format: z.enum(["csv", "xlsx"]).optional() }) }),
+  z.object({
+    action: z.literal("import.completed"),
+    entity: z.literal("merchant-import"),
+    entityId: z.string(),
+    after: z.object({ reference: z.string(), fileName: z.string(), sha256: z.string(), rows: z.number(), accepted: z.number(), rejected: z.number() }),
+  }),
+  z.object({
+    action: z.literal("merchant.exported"),
+    entity: z.literal("merchant"),
+    entityId: z.string(),
+    after: z.object({ rows: z.number(), format: z.enum(["csv", "xlsx"]), filters: z.record(z.string(), z.string()), truncated: z.boolean() }),
+  }),
   z.object({ action: z.literal("reference.mcc-updated"), entity: z.literal("mcc"), entityId: z.string(), before: ZMccState, after: ZMccState }),
 ]);
 
