@@ -26,6 +26,14 @@ function rejectionsOf(row: number, err: UseCaseError): TRejection[] {
   return byField.length ? byField : [{ row, column: "", message: `errors.${err.code}`, ...params }];
 }
 
+/** The earlier import of the same file, with who made it, for "already imported" answers. */
+async function earlierImport(db: Awaited<ReturnType<typeof prisma>>, sha256: string) {
+  const earlier = await db.merchantImport.findUnique({ where: { sha256 }, select: SUMMARY });
+  if (!earlier) return null;
+  const maker = await db.user.findUnique({ where: { id: earlier.makerId }, select: { username: true } });
+  return { ...earlier, maker: maker?.username ?? "" };
+}
+
 function newImportReference(now: Date) {
   return `IMP-${now.toISOString().slice(0, 10).replaceAll("-", "")}-${crypto.randomBytes(3).toString("hex").toUpperCase()}`;
 }
@@ -42,7 +50,7 @@ export async function importMerchantFile({ actor, input, requestMeta, onProgress
   const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, "_").slice(-200) || "import";
   const sha256 = crypto.createHash("sha256").update(input.bytes).digest("hex");
   const db = await prisma();
-  const earlier = await db.merchantImport.findUnique({ where: { sha256 }, select: SUMMARY });
+  const earlier = await earlierImport(db, sha256);
   if (earlier) return { duplicateOf: earlier } as const;
 
   const file = await readImportFile(fileName, input.bytes);
@@ -89,7 +97,7 @@ export async function importMerchantFile({ actor, input, requestMeta, onProgress
     }, TRANSACTION);
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    const first = await db.merchantImport.findUnique({ where: { sha256 }, select: SUMMARY });
+    const first = await earlierImport(db, sha256);
     if (first) return { duplicateOf: first } as const;
     // A form submission took a credit code or merchant this file also had, between our check and our write.
     throw new UseCaseError("CONFLICT", { file: ["imports.file.raced"] });
