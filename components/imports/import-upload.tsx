@@ -10,7 +10,7 @@ type Progress = { total: number; read: number; accepted: number; rejected: numbe
 type Summary = { id: string; reference: string; createdAt: string; accepted: number; rejected: number; rowsRead: number; maker?: string };
 type Rejection = { row: number; column: string; message: string; params?: Record<string, string | number> };
 type Outcome =
-  | { type: "done"; import: Summary; rejections: Rejection[] }
+  | { type: "done"; import: Summary; requests: { row: number; changeRequestId: string; reference: string }[]; rejections: Rejection[] }
   | { type: "duplicate"; import: Summary }
   | { type: "error"; error: string; fieldErrors: Record<string, string[]>; params: Record<string, string | number> };
 
@@ -105,6 +105,18 @@ export function ImportUpload() {
           <div className={`space-y-2 rounded-md border p-4 ${outcome.import.accepted ? "border-emerald-300 bg-emerald-50" : "border-amber-300 bg-amber-50"}`}>
             <p className="font-medium">{t("imports.result.done", { reference: outcome.import.reference, accepted: outcome.import.accepted, rejected: outcome.import.rejected })}</p>
             <p className="text-sm">{outcome.import.accepted ? t("imports.result.toQueue") : t("imports.result.noneAccepted")}</p>
+            {outcome.requests.length > 0 && (
+              <details className="text-sm">
+                <summary className="cursor-pointer">{t("imports.result.opened", { count: outcome.import.accepted })}</summary>
+                <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1" data-testid="imported-requests">
+                  {outcome.requests.map((r) => (
+                    <li key={r.changeRequestId}>
+                      <a className="font-mono text-brand-700 underline" href={`/change-requests/${r.changeRequestId}`} data-change-request={r.changeRequestId}>{r.reference}</a>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
             {outcome.import.rejected > 0 && (
               <>
                 <a className="inline-block font-medium text-brand-700 underline" href={`/imports/${outcome.import.id}/errors`} download>{t("imports.result.errorReport")}</a>

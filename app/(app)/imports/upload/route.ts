@@ -37,7 +37,7 @@ export async function POST(request: Request) {
       try {
         const result = await importMerchantFile({ ...started, input: { ...started.input, bytes }, onProgress: (p) => send({ type: "progress", ...p }) });
         if ("duplicateOf" in result) send({ type: "duplicate", import: result.duplicateOf });
-        else send({ type: "done", import: result.imported, encoding: result.encoding, rejections: result.rejections.slice(0, 200) });
+        else send({ type: "done", import: result.imported, encoding: result.encoding, requests: result.requests.slice(0, 50), rejections: result.rejections.slice(0, 50) });
       } catch (err) {
         if (err instanceof UseCaseError) send({ type: "error", error: err.code, fieldErrors: err.fieldErrors, params: err.params });
         else {
