@@ -52,7 +52,7 @@ test.describe("bulk import and export", () => {
     expect(fs.readFileSync((await (await template).path())!, "utf8")).toContain("merchant_no,merchant_version,merchant_type,legal_name");
 
     await clerk.getByLabel(/导入文件/).setInputFiles(file);
-    await clerk.getByRole("button", { name: "导入" }).click();
+    await clerk.getByRole("button", { name: "导入", exact: true }).click();
     const result = clerk.getByRole("status").filter({ hasText: /导入 IMP-\d{8}-[0-9A-F]{6} 已完成/ });
     await expect(result).toContainText("生成 2 条变更申请，1 行有错误");
     await expect(clerk.getByTestId("import-progress")).toContainText("已读取 3 / 3 行 · 通过 2 行 · 有错误 1 行");
@@ -73,7 +73,7 @@ test.describe("bulk import and export", () => {
 
   test("the same file again creates nothing and names the earlier import", async () => {
     await clerk.getByLabel(/导入文件/).setInputFiles(file);
-    await clerk.getByRole("button", { name: "导入" }).click();
+    await clerk.getByRole("button", { name: "导入", exact: true }).click();
     const answer = clerk.getByRole("status").filter({ hasText: "该文件已于" });
     await expect(answer).toContainText(/导入编号 IMP-\d{8}-[0-9A-F]{6}（通过 2 行，有错误 1 行）。本次未生成任何新内容。/);
     await shot(clerk, "import-duplicate");
