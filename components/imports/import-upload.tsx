@@ -120,6 +120,7 @@ export function ImportUpload() {
             {outcome.import.rejected > 0 && (
               <>
                 <a className="inline-block font-medium text-brand-700 underline" href={`/imports/${outcome.import.id}/errors`} download>{t("imports.result.errorReport")}</a>
+                {outcome.import.accepted > 0 && <p className="text-sm">{t("imports.result.fixHint")}</p>}
                 <p className="text-sm font-medium">{t("imports.result.firstErrors")}</p>
                 <ul className="list-disc space-y-0.5 pl-5 text-sm">
                   {outcome.rejections.slice(0, FIRST_ERRORS).map((r, i) => (
