@@ -189,6 +189,22 @@ describe("importing a file of merchants", () => {
     expect({ requests: await db.changeRequest.count(), imports: await db.merchantImport.count() }).toEqual(before);
   });
 
+  it("dying mid-file leaves nothing behind — no request, no audit event, no import record — and the same file then imports whole", async () => {
+    const clerk = await seedActor("CLERK");
+    const bytes = csvBytes(Array.from({ length: 30 }, () => importRecord(enterpriseApplication())));
+    const db = await prisma();
+    const counts = async () => ({ requests: await db.changeRequest.count(), events: await db.auditEvent.count(), imports: await db.merchantImport.count() });
+    const before = await counts();
+    const crash = (p: { read: number }) => {
+      if (p.read === 20) throw new Error("process killed");
+    };
+    await expect(importMerchantFile({ actor: clerk, input: { fileName: "crash.csv", bytes }, requestMeta, onProgress: crash })).rejects.toThrow("process killed");
+    expect(await counts()).toEqual(before);
+
+    const retried = await importMerchantFile({ actor: clerk, input: { fileName: "crash.csv", bytes }, requestMeta });
+    expect("imported" in retried && retried.imported.accepted).toBe(30);
+  });
+
   it("the same file uploaded twice at once is imported once", async () => {
     const bytes = csvBytes([importRecord(enterpriseApplication()), importRecord(enterpriseApplication())]);
     const [a, b] = await Promise.all([seedActor("CLERK"), seedActor("CLERK")]);
