@@ -23,12 +23,12 @@ export function csvBytes(records: Record<string, string>[], encoding: "utf-8" | 
   return new Uint8Array(encoding === "gb18030" ? iconv.encode(text, "gb18030") : Buffer.from(text, "utf8"));
 }
 
-/** As Excel users make it: text cells, except the MCC typed as a number. */
-export async function xlsxBytes(records: Record<string, string>[]) {
+/** As Excel users make it: text cells, except the MCC typed as a number (and any column in `asNumber`). */
+export async function xlsxBytes(records: Record<string, string>[], asNumber: (record: Record<string, string>, column: string) => boolean = () => false) {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("rows");
   sheet.addRow(IMPORT_HEADER);
-  for (const r of records) sheet.addRow(IMPORT_HEADER.map((c) => (c === "mcc" && r[c] ? Number(r[c]) : (r[c] ?? ""))));
+  for (const r of records) sheet.addRow(IMPORT_HEADER.map((c) => ((c === "mcc" || asNumber(r, c)) && r[c] ? Number(r[c]) : (r[c] ?? ""))));
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 

@@ -30,5 +30,6 @@ describe("import columns", () => {
     expect(columnOfPath("terminals.1.serialNo")).toBe("terminal_2_serial");
     expect(columnOfPath("terminals")).toBe("terminal_1_id");
     expect(columnOfPath("_form")).toBe("");
+    expect(columnOfPath("column:account_no")).toBe("account_no");
   });
 });

@@ -109,5 +109,6 @@ export function columnOfPath(path: string): string {
   if (path === "terminals") return "terminal_1_id";
   if (path === "merchantNo") return "merchant_no";
   if (path === "merchantVersion") return "merchant_version";
+  if (path.startsWith("column:")) return path.slice(7);
   return "";
 }

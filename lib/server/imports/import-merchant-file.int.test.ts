@@ -166,6 +166,16 @@ describe("importing a file of merchants", () => {
     }
   });
 
+  it("a long number typed into a number cell has lost digits in Excel: the row is refused at that column, never imported with a wrong number", async () => {
+    const apps = [enterpriseApplication(), enterpriseApplication()];
+    apps[1]!.account.accountNo = "6222021234567890123";
+    const bytes = await xlsxBytes(apps.map((a) => importRecord(a)), (r, c) => c === "account_no" && r[c]!.length === 19);
+    const result = await importMerchantFile({ actor: await seedActor("CLERK"), input: { fileName: "numbers.xlsx", bytes }, requestMeta });
+    if (!("imported" in result)) throw new Error("expected a new import");
+    expect(result.imported.accepted).toBe(1);
+    expect(result.rejections).toEqual([{ row: 3, column: "account_no", message: "imports.row.lostDigits" }]);
+  });
+
   it("refuses a clerk's-only job to other roles, a file with unknown or missing columns, and everything while read-only", async () => {
     const bytes = csvBytes([importRecord(enterpriseApplication())]);
     for (const role of ["SUPERVISOR", "AUDITOR", "ADMIN"] as const) {

@@ -56,7 +56,7 @@ export async function importMerchantFile({ actor, input, requestMeta, onProgress
   const file = await readImportFile(fileName, input.bytes);
   const problems = headerProblems(file.header);
   if (problems.length) throw new UseCaseError("VALIDATION", Object.fromEntries(problems.map((p) => [`column:${p.column}`, [`imports.${p.message}`]])));
-  const rows = file.records.map((r) => rowToApplication(r.values, r.row));
+  const rows = file.records.map((r) => ({ ...rowToApplication(r.values, r.row), lostDigits: r.lostDigits }));
   const progress: TImportProgress = { total: rows.length, read: 0, accepted: 0, rejected: 0 };
   onProgress?.({ ...progress });
 
@@ -72,6 +72,7 @@ export async function importMerchantFile({ actor, input, requestMeta, onProgress
       const events = [];
       for (const row of rows) {
         try {
+          if (row.lostDigits.length) throw new UseCaseError("VALIDATION", Object.fromEntries(row.lostDigits.map((column) => [`column:${column}`, ["imports.row.lostDigits"]])));
           const opened = await importRow(tx, actor.id, row, now);
           requests.push({ row: row.row, changeRequestId: opened.changeRequestId, reference: opened.reference });
           events.push({ ...opened.auditEvent, after: { ...opened.auditEvent.after, importId: id } });

@@ -7,7 +7,12 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5_000;
 
 export type TImportFormat = "csv" | "xlsx";
-export type TImportRecords = { format: TImportFormat; encoding: "utf-8" | "gb18030" | null; header: string[]; records: { row: number; values: Record<string, string> }[] };
+/** `lostDigits`: columns whose cell held a number too long for Excel to keep every digit (read as text it would be a different number). */
+export type TImportRecord = { row: number; values: Record<string, string>; lostDigits: string[] };
+export type TImportRecords = { format: TImportFormat; encoding: "utf-8" | "gb18030" | null; header: string[]; records: TImportRecord[] };
+
+/** Excel keeps 15 significant digits: a longer number typed into a non-text cell already lost its tail. */
+const LOST_DIGITS = "\u0000lost-digits";
 
 const refuse = (message: string, params: Record<string, string | number> = {}) => new UseCaseError("VALIDATION", { file: [`imports.file.${message}`] }, params);
 
@@ -36,7 +41,10 @@ function decodeCsv(bytes: Uint8Array) {
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
-  if (typeof value === "number") return Number.isInteger(value) ? BigInt(value).toString() : String(value);
+  if (typeof value === "number") {
+    if (Math.abs(value) >= 1e15) return LOST_DIGITS;
+    return Number.isInteger(value) ? BigInt(value).toString() : String(value);
+  }
   if (typeof value === "boolean") return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ("richText" in value) return value.richText.map((r) => r.text).join("");
@@ -49,7 +57,13 @@ const isBlank = (cells: string[]) => cells.every((c) => c.trim() === "");
 
 function toRecords(header: string[], rows: { row: number; cells: string[] }[]) {
   const columns = header.map((h) => h.replace(/^\uFEFF/, "").trim());
-  const records = rows.filter((r) => !isBlank(r.cells)).map(({ row, cells }) => ({ row, values: Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ""])) }));
+  const records = rows
+    .filter((r) => !isBlank(r.cells))
+    .map(({ row, cells }) => ({
+      row,
+      values: Object.fromEntries(columns.map((c, i) => [c, cells[i] === LOST_DIGITS ? "" : (cells[i] ?? "")])),
+      lostDigits: columns.filter((c, i) => cells[i] === LOST_DIGITS),
+    }));
   if (records.length > MAX_IMPORT_ROWS) throw refuse("tooManyRows", { max: MAX_IMPORT_ROWS });
   return { header: columns, records };
 }
