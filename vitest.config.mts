@@ -23,6 +23,11 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        resolve: { alias },
+        // Real app processes (the production build) on PostgreSQL: load, crashes, two instances.
+        test: { name: "system", include: ["test/system/**/*.sys.test.ts"], environment: "node", setupFiles: ["test/system/setup.ts"], testTimeout: 1_200_000, hookTimeout: 300_000, fileParallelism: false },
+      },
     ],
   },
 });

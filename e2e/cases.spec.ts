@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { cnapsCheckDigit, orgCodeCheckChar, usccCheckChar } from "../lib/domain/validation";
+import { demoDocuments } from "../lib/domain/demo/demo-merchants";
 import { expect, expectAt, expectNoSeriousA11yViolations, test } from "./fixtures";
 import { field, reKey, set, shot, signInForBlock } from "./workflow-helpers";
 
@@ -10,15 +10,7 @@ import { field, reKey, set, shot, signInForBlock } from "./workflow-helpers";
  * approves and the case closes itself. Then the auditor works the cardholder report to closure.
  */
 
-// The demo restaurant's documents, as lib/server/demo/seed-demo-merchants.ts builds them (server-only there).
-const ORG = "61230202";
-const USCC_BODY = `91350203${ORG}${orgCodeCheckChar(ORG)}`;
-const RESTAURANT = {
-  legalName: "厦门思明示例餐饮管理有限公司",
-  creditCode: USCC_BODY + usccCheckChar(USCC_BODY),
-  accountNo: "35150198010000166",
-  cnaps: "10539300041" + cnapsCheckDigit("10539300041"),
-};
+const RESTAURANT = demoDocuments("厦门思明示例餐饮管理有限公司");
 
 test.describe.configure({ mode: "serial" });
 

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { cnapsCheckDigit, orgCodeCheckChar, usccCheckChar } from "../lib/domain/validation";
+import { demoDocuments } from "../lib/domain/demo/demo-merchants";
 import { expect, expectAt, expectNoSeriousA11yViolations, test } from "./fixtures";
 import { digits, field, reKey, set, shot, signInForBlock } from "./workflow-helpers";
 
@@ -10,19 +10,9 @@ import { digits, field, reKey, set, shot, signInForBlock } from "./workflow-help
  * the history names the phone. Then suspend and reactivate, each approved by the supervisor.
  */
 
-// The demo pharmacy's documents, as lib/server/demo/seed-demo-merchants.ts builds them (server-only there).
-const ORG = "70560303";
-const USCC_BODY = `91350111${ORG}${orgCodeCheckChar(ORG)}`;
-const DEMO = {
-  legalName: "福州晋安示例药房有限公司",
-  creditCode: USCC_BODY + usccCheckChar(USCC_BODY),
-  accountNo: "591902345610303",
-  cnaps: "30839100057" + cnapsCheckDigit("30839100057"),
-  terminalId: "35C30001",
-};
-// Another demo merchant's (福州鼓楼示例超市; its terminal 35A10001).
-const OTHER_USCC_BODY = `9135010258120101${orgCodeCheckChar("58120101")}`;
-const OTHER_CREDIT_CODE = OTHER_USCC_BODY + usccCheckChar(OTHER_USCC_BODY);
+const DEMO = (({ terminalIds, ...documents }) => ({ ...documents, terminalId: terminalIds[0]! }))(demoDocuments("福州晋安示例药房有限公司"));
+// Another demo merchant's (its terminal 35A10001).
+const OTHER_CREDIT_CODE = demoDocuments("福州鼓楼示例超市有限公司").creditCode;
 
 test.describe.configure({ mode: "serial" });
 

@@ -96,12 +96,20 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/admin/settings": { access: ["ADMIN"], why: "System settings (hold period, risk thresholds) need settings:manage." },
   "/admin/maintenance": { access: ["ADMIN"], why: "Scheduling maintenance windows and the read-only switch need settings:manage." },
   "/admin/status": { access: ["ADMIN"], why: "The system status page (health in plain words) needs settings:manage." },
+  "/admin/api-tokens": { access: ["ADMIN"], why: "Listing and revoking API tokens needs api-token:manage." },
+  "/admin/api-tokens/new": { access: ["ADMIN"], why: "Creating an API token needs api-token:manage." },
+  "/api-docs": { access: "signed-in", why: "The API's documentation: no data, useful to anyone working with an integration." },
   // route handlers
   "/spot-checks/[id]/export/csv": { access: ["AUDITOR"], params: { id: "unknown" }, why: "Campaign report as CSV (spotcheck:manage and record:export); audited." },
   "/spot-checks/[id]/export/xlsx": { access: ["AUDITOR"], params: { id: "unknown" }, why: "Campaign report as Excel (spotcheck:manage and record:export); audited." },
   "/api/health": { access: "public", why: "Load-balancer probe; reveals no business data." },
   "/api/v1/ping": { access: "public", request: { method: "POST", json: {} }, why: "Bare JSON route, the benchmark's baseline; no data." },
   "/api/v1/applications": { access: ["CLERK"], request: { method: "POST", json: {} }, why: "Submitting an application needs change:submit." },
+  "/api/v1/merchants/[id]/changes": { access: ["CLERK"], params: { id: "unknown" }, request: { method: "POST", json: {} }, why: "Requesting a merchant change needs change:submit." },
+  "/api/v1/merchants": { access: BUSINESS, why: "Approved merchants, masked (merchant:read)." },
+  "/api/v1/merchants/[id]": { access: BUSINESS, params: { id: "unknown" }, why: "One approved merchant, masked (merchant:read)." },
+  "/api/v1/change-requests/[id]": { access: BUSINESS, params: { id: "unknown" }, why: "A change request's status (merchant:read)." },
+  "/api/v1/openapi.json": { access: "public", why: "The API's OpenAPI document: schemas only, no data." },
 };
 
 /** A well-formed id that names no record. */

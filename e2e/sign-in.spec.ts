@@ -27,6 +27,8 @@ const NAV_VISIBLE_TO: Record<string, { en: string; roles: readonly TRole[] | "al
   系统设置: { en: "Settings", roles: ["ADMIN"] },
   系统维护: { en: "Maintenance", roles: ["ADMIN"] },
   系统状态: { en: "System status", roles: ["ADMIN"] },
+  "API 令牌": { en: "API tokens", roles: ["ADMIN"] },
+  "API 文档": { en: "API documentation", roles: ["ADMIN"] },
   角色与职责: { en: "Roles and duties", roles: "all" },
 };
 

@@ -8,13 +8,12 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { INPUT_CLASS } from "@/components/ui/input";
-import { SPOT_CHECK_OUTCOMES, ZRecordItemOutcomeSchema, type TRecordItemOutcome, type TSpotCheckOutcome } from "@/lib/domain/spot-checks/schemas";
+import { CHECKLIST_ITEMS, SPOT_CHECK_OUTCOMES, ZRecordItemOutcomeSchema, type TRecordItemOutcome, type TSpotCheckOutcome } from "@/lib/domain/spot-checks/schemas";
 import type { ActionResult } from "@/lib/server/errors";
 
 /** A DISCREPANCY may open a correction case; the reference is shown when the result carries one. */
 type TResult = { version: number; outcome: TSpotCheckOutcome; caseReference?: string | null };
 
-export const CHECKLIST_ITEMS = ["accountHolderConfirmed", "accountNumberConfirmed", "terminalAtAddress", "contactReachable"] as const;
 const CHOICE = "flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 has-checked:border-brand-700 has-checked:bg-brand-50 has-focus-visible:outline-2 has-focus-visible:outline-brand-700";
 
 /** The checklist, the outcome and the note; a confirmation needs every box ticked, the others a note. */

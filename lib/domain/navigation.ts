@@ -22,5 +22,7 @@ export const NAVIGATION: { href: string; label: string; permission?: TPermission
   { href: "/admin/settings", label: "nav.settings", permission: "settings:manage" },
   { href: "/admin/maintenance", label: "nav.maintenance", permission: "settings:manage" },
   { href: "/admin/status", label: "nav.status", permission: "settings:manage" },
+  { href: "/admin/api-tokens", label: "nav.apiTokens", permission: "api-token:manage" },
+  { href: "/api-docs", label: "nav.apiDocs", permission: "api-token:manage" },
   { href: "/roles", label: "nav.roles" },
 ];

@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   "user:manage",
   "settings:manage",
   "reference:manage",
+  "api-token:manage",
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -44,7 +45,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "dashboard:view",
   ],
   // Admins run the system, never the business: no merchant data, no approvals.
-  ADMIN: ["user:manage", "settings:manage", "reference:manage", "audit:verify"],
+  ADMIN: ["user:manage", "settings:manage", "reference:manage", "audit:verify", "api-token:manage"],
 };
 
 /** What each role must never do, enforced per record on top of the permission map. */

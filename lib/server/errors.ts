@@ -56,7 +56,21 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return out;
 }
 
+// NUL and unpaired UTF-16 surrogates cannot be stored in PostgreSQL text or jsonb: the write would
+// fail mid-transaction. No keyboard types them; refuse them with the field named, before any rule.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function unstorableText(value: unknown, path: string[] = [], seen = new WeakSet<object>()): FieldErrors {
+  if (typeof value === "string") return UNSTORABLE.test(value) ? { [path.join(".") || "_form"]: ["validation.unstorableText"] } : {};
+  if (!value || typeof value !== "object" || seen.has(value)) return {};
+  seen.add(value);
+  const entries = value instanceof Map ? [...value.entries()] : Object.entries(value);
+  return Object.assign({}, ...entries.map(([k, v]) => unstorableText(v, [...path, String(k)], seen)));
+}
+
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const unstorable = unstorableText(input);
+  if (Object.keys(unstorable).length) throw new UseCaseError("VALIDATION", unstorable);
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new UseCaseError("VALIDATION", fieldErrorsOf(parsed.error));
   return parsed.data;

@@ -13,6 +13,8 @@ export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in">
   "app/(session)/actions.ts#changePasswordAction": "signed-in",
   "app/(session)/actions.ts#beginEnrolmentAction": "signed-in",
   "app/(session)/actions.ts#verifySecondFactorAction": "signed-in",
+  "app/(app)/admin/api-tokens/actions.ts#createApiTokenAction": "api-token:manage",
+  "app/(app)/admin/api-tokens/actions.ts#revokeApiTokenAction": "api-token:manage",
   "app/(app)/admin/users/actions.ts#createUserAction": "user:manage",
   "app/(app)/admin/users/actions.ts#changeUserRoleAction": "user:manage",
   "app/(app)/admin/users/actions.ts#setUserDisabledAction": "user:manage",

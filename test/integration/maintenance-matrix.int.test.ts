@@ -1,9 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/server/db";
 import { signIn } from "@/lib/server/auth/sign-in";
 import { ACTION_ACCESS } from "./action-access";
+import { callAction, loadServerActions, type ServerAction } from "./server-actions";
 import { meta, seedUser, TEST_PASSWORD } from "./actors";
 import { enterpriseApplication, ensureReferenceRows, uniqueUscc } from "./applications";
 
@@ -36,16 +35,8 @@ const READ_ONLY_SAFE = new Set([
   "app/(app)/admin/maintenance/actions.ts#setReadOnlyAction",
 ]);
 
-function actionFiles(dir = path.resolve("app")): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const full = path.join(dir, d.name);
-    if (d.isDirectory()) return actionFiles(full);
-    const source = /\.(ts|tsx)$/.test(d.name) ? fs.readFileSync(full, "utf8") : "";
-    return /^\s*["']use server["']/.test(source) ? [full] : [];
-  });
-}
 
-type Action = { key: string; fn: (input?: unknown) => Promise<unknown> };
+type Action = ServerAction;
 const actions: Action[] = [];
 let adminToken = "";
 let clerkToken = "";
@@ -54,27 +45,13 @@ async function setSwitch(readOnly: boolean) {
   await (await prisma()).maintenanceSwitch.update({ where: { id: 1 }, data: { readOnly } });
 }
 
-async function outcome(action: Action, token: string, input: unknown = {}) {
-  jar.clear();
-  jar.set("payeeguard_session", token);
-  try {
-    const result = (await action.fn(input)) as { ok: boolean; code?: string } | undefined;
-    return result?.ok === false ? result.code! : "OK";
-  } catch (err) {
-    if (String((err as { digest?: string }).digest ?? "").startsWith("NEXT_REDIRECT")) return "REDIRECT";
-    throw err;
-  }
-}
+const outcome = (action: Action, token: string, input: unknown = {}) => callAction(jar, action, token, input);
 
 const action = (suffix: string) => actions.find((a) => a.key.endsWith(suffix))!;
 
 beforeAll(async () => {
   await ensureReferenceRows();
-  for (const file of actionFiles()) {
-    const mod = (await import(file)) as Record<string, unknown>;
-    const rel = path.relative(process.cwd(), file);
-    for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function") actions.push({ key: `${rel}#${name}`, fn: fn as Action["fn"] });
-  }
+  actions.push(...(await loadServerActions()));
   const db = await prisma();
   for (const role of ["ADMIN", "CLERK"] as const) {
     const user = await seedUser(role);
@@ -162,7 +139,8 @@ describe("maintenance mode refuses every mutation path and allows reads", () => 
     const refused = await POST(request());
     expect(refused.status).toBe(503);
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(await refused.json()).toMatchObject({ error: "MAINTENANCE" });
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(await refused.json()).toMatchObject({ code: "MAINTENANCE", status: 503 });
     await setSwitch(false);
     expect((await POST(request())).status).not.toBe(503);
   });

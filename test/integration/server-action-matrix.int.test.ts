@@ -1,10 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { hasPermission, ROLES, type TRole } from "@/lib/domain/permissions";
 import { prisma } from "@/lib/server/db";
 import { signIn } from "@/lib/server/auth/sign-in";
 import { ACTION_ACCESS } from "./action-access";
+import { callAction, loadServerActions, type ServerAction } from "./server-actions";
 import { meta, seedUser, TEST_PASSWORD } from "./actors";
 
 // Server actions are public HTTP endpoints: call each one directly, as a forged POST would,
@@ -19,16 +18,8 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "10.77.0.1", "user-agent": "matrix" }),
 }));
 
-function actionFiles(dir = path.resolve("app")): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const full = path.join(dir, d.name);
-    if (d.isDirectory()) return actionFiles(full);
-    const source = /\.(ts|tsx)$/.test(d.name) ? fs.readFileSync(full, "utf8") : "";
-    return /^\s*["']use server["']/.test(source) ? [full] : [];
-  });
-}
 
-type Action = { key: string; fn: (input?: unknown) => Promise<unknown> };
+type Action = ServerAction;
 
 /** With REQUIRE_MFA on (the default with a server database), supervisors and admins must pass it first. */
 async function passSecondFactor(userId: string) {
@@ -38,11 +29,7 @@ let actions: Action[] = [];
 const tokens: Partial<Record<TRole | "DISABLED", string>> = {};
 
 beforeAll(async () => {
-  for (const file of actionFiles()) {
-    const mod = (await import(file)) as Record<string, unknown>;
-    const rel = path.relative(process.cwd(), file);
-    for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function") actions.push({ key: `${rel}#${name}`, fn: fn as Action["fn"] });
-  }
+  actions.push(...(await loadServerActions()));
   for (const role of [...ROLES, "DISABLED"] as const) {
     const user = await seedUser(role === "DISABLED" ? "ADMIN" : role);
     tokens[role] = (await signIn({ username: user.username, password: TEST_PASSWORD }, meta(`10.78.0.${ROLES.indexOf(role as TRole) + 2}`))).token;
@@ -51,18 +38,7 @@ beforeAll(async () => {
   }
 });
 
-async function outcome(action: Action, token: string | undefined) {
-  jar.clear();
-  if (token) jar.set("payeeguard_session", token);
-  try {
-    const result = (await action.fn({})) as { ok: boolean; code?: string } | undefined;
-    return result?.ok === false ? result.code! : "OK";
-  } catch (err) {
-    const digest = String((err as { digest?: string }).digest ?? "");
-    if (digest.startsWith("NEXT_REDIRECT")) return "REDIRECT";
-    throw err;
-  }
-}
+const outcome = (action: Action, token: string | undefined) => callAction(jar, action, token);
 
 describe("server actions authorise themselves", () => {
   it("every exported server action has an access entry, and every entry an action", () => {

@@ -25,6 +25,13 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("audit.checkpoint"), entity: z.literal("audit"), entityId: z.string(), after: z.object({ seq: z.string(), hash: z.string() }) }),
   z.object({ action: z.literal("audit.verify-failed"), entity: z.literal("audit"), entityId: z.string(), after: z.object({ brokenAt: z.string(), reason: z.string() }) }),
   z.object({ action: z.literal("audit.exported"), entity: z.literal("audit"), entityId: z.string(), after: z.object({ rows: z.number(), filters: z.record(z.string(), z.string()) }) }),
+  z.object({
+    action: z.literal("api-token.created"),
+    entity: z.literal("api-token"),
+    entityId: z.string(),
+    after: z.object({ name: z.string(), lookupId: z.string(), scopes: z.array(z.string()), actingUsername: z.string(), expiresAt: z.string().nullable() }),
+  }),
+  z.object({ action: z.literal("api-token.revoked"), entity: z.literal("api-token"), entityId: z.string(), before: z.object({ name: z.string(), lookupId: z.string() }) }),
   z.object({ action: z.literal("setting.changed"), entity: z.literal("setting"), entityId: z.string(), before: z.unknown(), after: z.unknown() }),
   z.object({
     action: z.literal("maintenance.window-scheduled"),
@@ -143,6 +150,16 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("spotcheck.item-stale"), entity: z.literal("spot-check-item"), entityId: z.string(), after: z.object({ merchantId: z.string(), checkedVersion: z.number(), currentVersion: z.number() }) }),
   z.object({ action: z.literal("spotcheck.campaign-closed"), entity: z.literal("spot-check-campaign"), entityId: z.string(), before: z.object({ status: z.string() }), after: z.object({ done: z.number(), total: z.number() }) }),
   z.object({ action: z.literal("spotcheck.report-exported"), entity: z.literal("spot-check-campaign"), entityId: z.string(), after: z.object({ rows: z.number(), format: z.enum(["csv", "xlsx"]).optional() }) }),
+  z.object({
+    action: z.literal("keys.rotated"),
+    entity: z.literal("encryption-key"),
+    entityId: z.string(),
+    after: z.object({
+      activeKeyId: z.string(), startedAt: z.string(), finishedAt: z.string(), outcome: z.enum(["complete", "incomplete"]),
+      rotated: z.number(), remaining: z.number(), unreadable: z.number(), passes: z.number(), byLocation: z.record(z.string(), z.number()),
+      stoppedBy: z.string().optional(),
+    }),
+  }),
   z.object({
     action: z.literal("import.completed"),
     entity: z.literal("merchant-import"),

@@ -59,6 +59,8 @@ export const ZSpotCheckChecklistSchema = z.strictObject({
   contactReachable: z.boolean(),
 });
 export type TSpotCheckChecklist = z.infer<typeof ZSpotCheckChecklistSchema>;
+/** The checklist's boxes in the order the item screen shows them. */
+export const CHECKLIST_ITEMS = ZSpotCheckChecklistSchema.keyof().options;
 
 export const ZRecordItemOutcomeSchema = z
   .strictObject({

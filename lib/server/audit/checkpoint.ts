@@ -5,20 +5,28 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/server/env";
 import { verifyAuditChain } from "./verify-chain";
 
-export type Checkpoint = { seq: string; hash: string; at: string };
+export type Checkpoint = { seq: string; hash: string; at: string; restoredFrom?: string };
 export type CheckpointVerdict =
   | { ok: true; through: bigint; previous: Checkpoint | null; written: Checkpoint }
   | { ok: false; brokenAt: bigint; reason: string; previous: Checkpoint | null };
 
-function checkpointFile() {
+export function checkpointFile() {
   return path.join(env().checkpointDir, "audit-checkpoints.jsonl");
 }
 
-export function lastCheckpoint(file = checkpointFile()): Checkpoint | null {
-  if (!fs.existsSync(/*turbopackIgnore: true*/ file)) return null;
+export function readCheckpoints(file = checkpointFile()): Checkpoint[] {
+  if (!fs.existsSync(/*turbopackIgnore: true*/ file)) return [];
   const lines = fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim().split("\n").filter(Boolean);
-  const last = lines.at(-1);
-  return last ? (JSON.parse(last) as Checkpoint) : null;
+  return lines.map((line) => JSON.parse(line) as Checkpoint);
+}
+
+export function lastCheckpoint(file = checkpointFile()): Checkpoint | null {
+  return readCheckpoints(file).at(-1) ?? null;
+}
+
+export function appendCheckpoint(checkpoint: Checkpoint, file = checkpointFile()) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.appendFileSync(file, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
 }
 
 /**
@@ -48,7 +56,6 @@ export async function verifyAndCheckpoint(prisma: PrismaClient, file = checkpoin
     }
   }
   const written: Checkpoint = { seq: chain.through.toString(), hash: chain.headHash, at: new Date().toISOString() };
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.appendFileSync(file, `${JSON.stringify(written)}\n`, { mode: 0o600 });
+  appendCheckpoint(written, file);
   return { ok: true, through: chain.through, previous, written };
 }

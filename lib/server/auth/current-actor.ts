@@ -18,6 +18,8 @@ export type Actor = {
   mfaPassed: boolean;
   mfaEnrolled: boolean;
   mustChangePassword: boolean;
+  /** Set when the call came with an API token: the clerk it acts as, limited to the token's scopes. */
+  apiToken?: { id: string; lookupId: string; scopes: readonly string[] };
 };
 
 export const currentActor = cache(async (): Promise<Actor | null> => {

@@ -1,7 +1,8 @@
 import "server-only";
-import { HTTP_STATUS, UseCaseError } from "@/lib/server/errors";
+import { UseCaseError } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
 import { assertWritable } from "@/lib/server/maintenance/guard";
+import { problem, problemResponse, refusal } from "./problem";
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -26,40 +27,42 @@ export function assertSameOrigin(request: Request) {
   if (!origin || !host || originHost(origin) !== host) throw new UseCaseError("FORBIDDEN", { _form: ["validation.http.crossSite"] });
 }
 
-export async function readJsonBody(request: Request): Promise<unknown> {
+/** The body as sent (for the idempotency hash) and as parsed. */
+export async function readJsonText(request: Request): Promise<{ text: string; json: unknown }> {
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
     throw new UseCaseError("VALIDATION", { _body: ["validation.http.contentType"] });
   }
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new UseCaseError("VALIDATION", { _body: ["validation.http.tooLarge"] });
   try {
-    return JSON.parse(text) as unknown;
+    return { text, json: JSON.parse(text) as unknown };
   } catch {
     throw new UseCaseError("VALIDATION", { _body: ["validation.http.malformedJson"] });
   }
 }
 
-/** While read-only: 503 with Retry-After, so integrations back off instead of retrying at once. */
-function refusalHeaders(err: UseCaseError): Record<string, string> {
-  const headers: Record<string, string> = { "Cache-Control": "no-store" };
-  if (err.code === "MAINTENANCE") headers["Retry-After"] = String(err.params.retryAfterSeconds ?? 300);
-  return headers;
+export async function readJsonBody(request: Request): Promise<unknown> {
+  return (await readJsonText(request)).json;
+}
+
+/** A refusal as an RFC 9457 problem+json response with field-level errors. */
+export function refusalResponse(err: UseCaseError) {
+  const { body, headers } = refusal(err);
+  return problemResponse(body, headers);
 }
 
 /**
  * Runs a handler and turns refusals into their HTTP status with field errors; never a bare 500 page.
  * Like asActionResult, a handler is a mutation (refused while read-only) unless marked read-only-safe.
  */
-export async function jsonResponse(run: () => Promise<{ status?: number; body: unknown }>, kind: "mutation" | "read-only-safe" = "mutation") {
+export async function jsonResponse(run: () => Promise<{ status?: number; body: unknown; headers?: Record<string, string> }>, kind: "mutation" | "read-only-safe" = "mutation") {
   try {
     if (kind === "mutation") await assertWritable();
-    const { status = 200, body } = await run();
-    return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+    const { status = 200, body, headers = {} } = await run();
+    return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
   } catch (err) {
-    if (err instanceof UseCaseError) {
-      return Response.json({ error: err.code, fieldErrors: err.fieldErrors, params: err.params }, { status: err.code === "VALIDATION" ? 422 : HTTP_STATUS[err.code], headers: refusalHeaders(err) });
-    }
+    if (err instanceof UseCaseError) return refusalResponse(err);
     logger.error({ err }, "unexpected error in an API route");
-    return Response.json({ error: "UNEXPECTED" }, { status: 500 });
+    return problemResponse(problem("UNEXPECTED", 500));
   }
 }
