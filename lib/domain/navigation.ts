@@ -6,6 +6,7 @@ export const NAVIGATION: { href: string; label: string; permission?: TPermission
   { href: "/dashboard", label: "nav.dashboard", permission: "dashboard:view" },
   { href: "/my-work", label: "nav.myWork", permission: "merchant:draft" },
   { href: "/applications/new", label: "nav.newApplication", permission: "merchant:draft" },
+  { href: "/imports", label: "nav.imports", permission: "change:submit" },
   { href: "/merchants", label: "nav.merchants", permission: "merchant:read" },
   { href: "/change-requests", label: "nav.changeRequests", permission: "merchant:read" },
   { href: "/verify", label: "nav.verify", permission: "change:verify" },

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { MerchantFilters } from "@/components/merchants/merchant-filters";
 import { MerchantTable } from "@/components/merchants/merchant-table";
+import { hasPermission } from "@/lib/domain/permissions";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { listMerchants } from "@/lib/server/merchants/list-merchants";
 
@@ -23,6 +24,14 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
       <h1 className="text-2xl font-semibold">{t("merchants.title")}</h1>
       <p className="text-sm text-slate-600">{t("merchants.intro")}</p>
       <MerchantFilters query={filters} />
+      {hasPermission(actor.role, "record:export") && (
+        <section aria-labelledby="export-heading" className="flex flex-wrap items-center gap-3 text-sm">
+          <h2 id="export-heading" className="font-medium">{t("imports.export.heading")}</h2>
+          <a className={linkClass} href={`/merchants/export?${new URLSearchParams([...keep, ["format", "csv"]]).toString()}`} download>{t("imports.export.csv")}</a>
+          <a className={linkClass} href={`/merchants/export?${new URLSearchParams([...keep, ["format", "xlsx"]]).toString()}`} download>{t("imports.export.xlsx")}</a>
+          <p className="basis-full text-slate-600">{t("imports.export.hint")}</p>
+        </section>
+      )}
       {merchants.length === 0 ? (
         <div className="space-y-2 rounded-md border border-slate-200 bg-white p-6 text-slate-700">
           <p className="font-medium">{filtered ? t("merchants.empty.filtered") : t("merchants.empty.none")}</p>

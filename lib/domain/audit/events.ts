@@ -60,7 +60,7 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
     action: z.literal("change.submitted"),
     entity: z.literal("change-request"),
     entityId: z.string(),
-    after: z.object({ reference: z.string(), kind: z.string(), merchantId: z.string(), accountLast4: z.string(), findings: z.array(z.string()), reason: z.string().optional(), caseId: z.string().optional() }),
+    after: z.object({ reference: z.string(), kind: z.string(), merchantId: z.string(), accountLast4: z.string(), findings: z.array(z.string()), reason: z.string().optional(), caseId: z.string().optional(), importId: z.string().optional() }),
   }),
   z.object({
     action: z.literal("merchant.status-changed"),
@@ -159,6 +159,18 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
       rotated: z.number(), remaining: z.number(), unreadable: z.number(), passes: z.number(), byLocation: z.record(z.string(), z.number()),
       stoppedBy: z.string().optional(),
     }),
+  }),
+  z.object({
+    action: z.literal("import.completed"),
+    entity: z.literal("merchant-import"),
+    entityId: z.string(),
+    after: z.object({ reference: z.string(), fileName: z.string(), sha256: z.string(), rows: z.number(), accepted: z.number(), rejected: z.number() }),
+  }),
+  z.object({
+    action: z.literal("merchant.exported"),
+    entity: z.literal("merchant"),
+    entityId: z.string(),
+    after: z.object({ rows: z.number(), format: z.enum(["csv", "xlsx"]), filters: z.record(z.string(), z.string()), truncated: z.boolean() }),
   }),
   z.object({ action: z.literal("reference.mcc-updated"), entity: z.literal("mcc"), entityId: z.string(), before: ZMccState, after: ZMccState }),
 ]);

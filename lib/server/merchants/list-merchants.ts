@@ -35,13 +35,11 @@ async function searchFilter(db: Prisma.TransactionClient, q: string): Promise<Pr
   return { OR: or };
 }
 
-/** Approved merchants only (version ≥ 1); onboarding ones are found through their change requests. */
-export async function listMerchants(actor: Actor | null, rawQuery: unknown) {
-  authorize(actor, "merchant:read");
-  const query = ZMerchantQuery.parse(rawQuery ?? {});
-  const cursor = decodeCursor(query.after);
-  const db = await prisma();
-  const where: Prisma.MerchantWhereInput = {
+export type TMerchantQuery = z.infer<typeof ZMerchantQuery>;
+
+/** The list's filters as a where clause: approved merchants only (version ≥ 1); the export uses the same. */
+export async function merchantWhere(db: Prisma.TransactionClient, query: TMerchantQuery): Promise<Prisma.MerchantWhereInput> {
+  return {
     AND: [
       { version: { gt: 0 } },
       query.q ? await searchFilter(db, query.q) : {},
@@ -51,6 +49,15 @@ export async function listMerchants(actor: Actor | null, rawQuery: unknown) {
       query.region ? { divisionCode: { startsWith: query.region } } : {},
     ],
   };
+}
+
+/** Approved merchants only (version ≥ 1); onboarding ones are found through their change requests. */
+export async function listMerchants(actor: Actor | null, rawQuery: unknown) {
+  authorize(actor, "merchant:read");
+  const query = ZMerchantQuery.parse(rawQuery ?? {});
+  const cursor = decodeCursor(query.after);
+  const db = await prisma();
+  const where = await merchantWhere(db, query);
   const rows = await db.merchant.findMany({
     where: { AND: [where, cursor ? { OR: [{ updatedAt: { lt: cursor.at } }, { updatedAt: cursor.at, id: { lt: cursor.id } }] } : {}] },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
