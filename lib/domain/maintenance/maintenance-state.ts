@@ -43,6 +43,7 @@ export const READ_ONLY_SAFE_AUDIT_ACTIONS: readonly RegExp[] = [
   /^user\.locale-changed$/,
   /^sensitive\.unmasked$/,
   /^spotcheck\.report-exported$/,
+  /^reconciliation\.findings-exported$/,
   /^reference\.seeded$/,
 ];
 
