@@ -95,6 +95,13 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "/spot-checks/[id]/export/csv": { access: ["AUDITOR"], params: { id: "unknown" }, why: "Campaign report as CSV (spotcheck:manage and record:export); audited." },
   "/spot-checks/[id]/export/xlsx": { access: ["AUDITOR"], params: { id: "unknown" }, why: "Campaign report as Excel (spotcheck:manage and record:export); audited." },
   "/api/health": { access: "public", why: "Load-balancer probe; reveals no business data." },
+  "/reconciliation": { access: ["AUDITOR"], why: "Uploading and running transaction reconciliation is an auditor's job (reconciliation:run)." },
+  "/reconciliation/[id]": { access: ["AUDITOR"], params: { id: "unknown" }, why: "One run's progress, rejected rows and findings summary (reconciliation:run)." },
+  "/reconciliation/[id]/findings": { access: ["AUDITOR"], params: { id: "unknown" }, why: "A run's findings with case and spot-check actions (reconciliation:run)." },
+  "/reconciliation/[id]/progress": { access: ["AUDITOR"], params: { id: "unknown" }, why: "The run row the progress bar polls (reconciliation:run)." },
+  "/reconciliation/[id]/export/csv": { access: ["AUDITOR"], params: { id: "unknown" }, why: "Findings as CSV (reconciliation:run and record:export); audited." },
+  "/reconciliation/[id]/export/xlsx": { access: ["AUDITOR"], params: { id: "unknown" }, why: "Findings as Excel (reconciliation:run and record:export); audited." },
+  "/reconciliation/upload": { access: ["AUDITOR"], request: { method: "POST", json: {} }, why: "Uploading a transaction file needs reconciliation:run." },
   "/api/v1/ping": { access: "public", request: { method: "POST", json: {} }, why: "Bare JSON route, the benchmark's baseline; no data." },
   "/api/v1/applications": { access: ["CLERK"], request: { method: "POST", json: {} }, why: "Submitting an application needs change:submit." },
 };

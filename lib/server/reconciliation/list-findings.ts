@@ -30,8 +30,12 @@ export async function listFindings(actor: Actor | null, input: unknown) {
     db.reconciliationFinding.groupBy({ by: ["kind"], where: { runId: query.runId }, _count: { _all: true }, _sum: { rowCount: true } }),
   ]);
   const merchants = await db.merchant.findMany({ where: { id: { in: findings.map((f) => f.merchantId).filter((x): x is string => !!x) } }, select: { id: true, legalName: true, merchantNo: true } });
+  const cases = await db.case.findMany({ where: { id: { in: findings.map((f) => f.caseId).filter((x): x is string => !!x) } }, select: { id: true, reference: true } });
+  const run = await db.reconciliationRun.findUnique({ where: { id: query.runId }, select: { reference: true, fileName: true, status: true } });
   return {
+    run,
     findings: findings.map((f) => ({
+      caseReference: cases.find((c) => c.id === f.caseId)?.reference ?? null,
       ...f,
       amountFen: Number(f.amountFen),
       firstSeenAt: f.firstSeenAt.toISOString(),

@@ -5,6 +5,7 @@ import { recordAuditEvent, type AuditActor } from "@/lib/server/audit/record-aud
 import { database } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
 import { assertWritable } from "@/lib/server/maintenance/guard";
+import { readOnlyState } from "@/lib/server/maintenance/read-only-now";
 import { SYSTEM_META, type RequestMeta } from "@/lib/server/request-meta";
 import { compareRows, INSERT_FINDINGS } from "./compare-rows";
 import { removeRunFile, runFileExists, runFilePath } from "./run-file";
@@ -164,6 +165,7 @@ async function finish(runId: string, actor: AuditActor, meta: RequestMeta) {
 
 /** Runs left by a dead worker (stale heartbeat) are picked up again at startup. */
 export async function resumeAbandonedRuns() {
+  if ((await readOnlyState(await (await database()).prisma, new Date())).readOnly) return { paused: true };
   const { sql } = await database();
   const rows = await sql.query<{ id: string }>(
     `SELECT id FROM "ReconciliationRun" WHERE status IN ('RECEIVING', 'STAGING', 'COMPARING') AND ("heartbeatAt" IS NULL OR "heartbeatAt" < $1)`,
@@ -172,4 +174,5 @@ export async function resumeAbandonedRuns() {
   for (const r of rows) {
     await processRun(r.id).catch((err) => logger.error({ err, runId: r.id }, "resuming a reconciliation run failed"));
   }
+  return { paused: false, resumed: rows.length };
 }
