@@ -1,4 +1,4 @@
-// `npm run bench [-- submissions|search|approvals|sampling|audit-verify]`: each benchmark beside its baseline, in the
+// `npm run bench [-- submissions|search|approvals|sampling|audit-verify|reconciliation]`: each benchmark beside its baseline, in the
 // same run. Needs the production build (npm run build) for the HTTP benchmark and the PostgreSQL
 // server on 127.0.0.1:5432; every benchmark creates and drops its own database, in its own process.
 import { spawnSync } from "node:child_process";
@@ -10,6 +10,7 @@ const ALL: Record<string, () => Promise<Report>> = {
   approvals: async () => (await import("./approvals")).benchApprovals(),
   sampling: async () => (await import("./sampling")).benchSampling(),
   "audit-verify": async () => (await import("./audit-verify")).benchAuditVerify(),
+  reconciliation: async () => (await import("./reconciliation")).benchReconciliation(),
 };
 
 async function runOne(name: string) {

@@ -57,7 +57,7 @@ export async function mismatchKeys(runId: string) {
 /** Upload as the route does (a byte stream) and process as the background worker does. */
 export async function uploadAndRun(actor: Actor, filePath: string, hooks?: RunHooks) {
   const started = await startReconciliationRun({ actor, input: { fileName: path.basename(filePath) }, body: fs.createReadStream(filePath), requestMeta: meta() });
-  const outcome = await processRun(started.runId, { hooks });
+  const outcome = await processRun(started.runId, { hooks, handover: true });
   return { ...started, outcome };
 }
 

@@ -24,13 +24,15 @@ type Claimed = { status: "STAGING" | "COMPARING" | "RECEIVING"; attempts: number
  * Takes the run for this worker if nobody holds it: no heartbeat (handed over, or released after an
  * error) or a stale one (the app died). One UPDATE decides, so two workers never run it together.
  */
-async function claim(runId: string, now: Date): Promise<Claimed | null> {
+async function claim(runId: string, now: Date, handover: boolean): Promise<Claimed | null> {
   const { sql } = await database();
+  // `handover`: the upload just received the file (fresh heartbeat, never attempted) and passes it on.
   const [row] = await sql.query<Claimed>(
     `UPDATE "ReconciliationRun" SET "heartbeatAt" = $2, "attempts" = "attempts" + 1, "version" = "version" + 1
-      WHERE id = $1 AND status IN ('RECEIVING', 'STAGING', 'COMPARING') AND ("heartbeatAt" IS NULL OR "heartbeatAt" < $3)
+      WHERE id = $1 AND status IN ('RECEIVING', 'STAGING', 'COMPARING')
+        AND ("heartbeatAt" IS NULL OR "heartbeatAt" < $3 OR ($4 AND status = 'STAGING' AND "attempts" = 0))
       RETURNING status, attempts, "sizeBytes"::text AS "sizeBytes", sha256, "createdById"`,
-    [runId, now.toISOString(), new Date(now.getTime() - STALE_AFTER_MS).toISOString()],
+    [runId, now.toISOString(), new Date(now.getTime() - STALE_AFTER_MS).toISOString(), handover],
   );
   return row ?? null;
 }
@@ -44,9 +46,9 @@ async function runActor(userId: string): Promise<AuditActor> {
  * Stages (if not yet staged), compares and finishes a run. Findings appear in one transaction at the
  * end or not at all; a crash or error leaves the run STAGING/COMPARING to be resumed (decision 019).
  */
-export async function processRun(runId: string, options: { hooks?: RunHooks; meta?: RequestMeta } = {}): Promise<ProcessOutcome> {
+export async function processRun(runId: string, options: { hooks?: RunHooks; meta?: RequestMeta; handover?: boolean } = {}): Promise<ProcessOutcome> {
   const db = await database();
-  const claimed = await claim(runId, new Date());
+  const claimed = await claim(runId, new Date(), options.handover ?? false);
   if (!claimed) return "NOT_CLAIMED";
   const actor = await runActor(claimed.createdById);
   const meta = options.meta ?? SYSTEM_META;

@@ -138,8 +138,7 @@ describe("reconciliation run: all or nothing, resumable", () => {
     const file = await generatedFile({ rows: 200, mismatchRate: 0.1, seed: 11 });
     const started = await startReconciliationRun({ actor: fixture.auditor, input: { fileName: "held.csv" }, body: fs.createReadStream(file.path), requestMeta: meta() });
     const db = await prisma();
-    await db.reconciliationRun.update({ where: { id: started.runId }, data: { heartbeatAt: new Date() } });
-    const held = await runRow(started.runId);
+    const held = await runRow(started.runId); // just received: held for the hand-over
     await expect(resumeReconciliationRun({ actor: fixture.auditor, input: { runId: held.id, version: held.version }, requestMeta: meta() })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await processRun(held.id)).toBe("NOT_CLAIMED");
     await db.reconciliationRun.update({ where: { id: started.runId }, data: { heartbeatAt: null } });

@@ -21,8 +21,8 @@ export function newRunReference(now: Date) {
 
 /**
  * Receives an uploaded transaction file (streamed to disk under DATA_DIR, hashed as it comes, never
- * held in memory) and leaves the run ready to stage (STAGING, no heartbeat): the caller hands it to
- * processRun. An upload that breaks off leaves a FAILED run and no file.
+ * held in memory) and leaves the run ready to stage (STAGING, still held): the caller hands it to
+ * processRun with `handover`. An upload that breaks off leaves a FAILED run and no file.
  */
 export async function startReconciliationRun({ actor, input, body, requestMeta }: { actor: Actor | null; input: unknown; body: AsyncIterable<Uint8Array> | null; requestMeta: RequestMeta }) {
   authorize(actor, "reconciliation:run");
@@ -68,8 +68,8 @@ export async function startReconciliationRun({ actor, input, body, requestMeta }
   }
   const sha256 = hash.digest("hex");
   await db.sql.query(
-    `UPDATE "ReconciliationRun" SET status = 'STAGING', "sizeBytes" = $2, sha256 = $3, "heartbeatAt" = NULL, "version" = "version" + 1 WHERE id = $1`,
-    [run.id, size, sha256],
+    `UPDATE "ReconciliationRun" SET status = 'STAGING', "sizeBytes" = $2, sha256 = $3, "heartbeatAt" = $4, "version" = "version" + 1 WHERE id = $1`,
+    [run.id, size, sha256, new Date().toISOString()],
   );
   return { runId: run.id, reference: run.reference, sizeBytes: size, sha256 };
 }

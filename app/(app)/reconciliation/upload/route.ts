@@ -27,7 +27,7 @@ export async function POST(request: Request) {
     const actor = await requireActor("reconciliation:run");
     const fileName = new URL(request.url).searchParams.get("name") ?? "";
     const started = await startReconciliationRun({ actor, input: { fileName }, body: request.body ? chunks(request.body) : null, requestMeta: await currentRequestMeta() });
-    continueRunInBackground(started.runId);
+    continueRunInBackground(started.runId, true);
     return { status: 201, body: started };
   });
 }
