@@ -1,5 +1,5 @@
 import "server-only";
-import { PAYEE_KEY_MAP, payeeKeySql } from "@/lib/domain/reconciliation/payee-key";
+import { PAYEE_KEY_MAP, payeeKey, payeeKeySql } from "@/lib/domain/reconciliation/payee-key";
 import type { SqlRunner } from "@/lib/server/db/sql-runner";
 
 /** Lines compared per statement: progress moves, and no statement holds a million rows at once. */
@@ -11,18 +11,26 @@ const key = (expr: string) => payeeKeySql(expr, "$4", "$5");
  * Every staged row of a line range [$2, $3) against the records in force at its transaction time
  * (binding, the merchant's version, its account), set-based. One row's mismatches: unknown terminal,
  * or no binding at that time, or bound to another merchant, else the payee name and/or the account.
- * Names before the version in force come from that version's snapshot (scalar subqueries: only
- * evaluated for older transactions). Full accounts compare by blind index, masked ones by last 4.
+ * Current names compare by the keys passed in ($6–$8); names before the version in force come from
+ * that version's snapshot (scalar subqueries in a CASE branch: only evaluated for older
+ * transactions). Full accounts compare by blind index, masked ones by last 4.
  */
 const CLASSIFY = `
 WITH s AS (
   SELECT * FROM "ReconciliationRow" WHERE "runId" = $1 AND "lineNumber" >= $2 AND "lineNumber" < $3
+), keys AS (
+  SELECT * FROM unnest($6::text[], $7::text[], $8::text[]) AS k(id, receipt, legal)
 ), c AS (
   SELECT s."lineNumber", s."merchantNo", b."merchantId" AS bound,
          b."merchantId" IS NULL AND NOT EXISTS (SELECT 1 FROM "TerminalBinding" k WHERE k."terminalId" = s."terminalId") AS unknown,
          b."merchantId" IS NULL AND EXISTS (SELECT 1 FROM "TerminalBinding" k WHERE k."terminalId" = s."terminalId") AS outside,
          b."merchantId" IS NOT NULL AND m."merchantNo" IS DISTINCT FROM s."merchantNo" AS other,
-         b."merchantId" IS NOT NULL AND m."merchantNo" = s."merchantNo" AND s."payeeKey" IS DISTINCT FROM ${key("n.receipt")} AND s."payeeKey" IS DISTINCT FROM ${key("n.legal")} AS payee,
+         b."merchantId" IS NOT NULL AND m."merchantNo" = s."merchantNo" AND
+           CASE WHEN m."inForceApprovedAt" IS NULL OR s."transactionAt" >= m."inForceApprovedAt"
+                THEN s."payeeKey" IS DISTINCT FROM nk.receipt AND s."payeeKey" IS DISTINCT FROM nk.legal
+                ELSE s."payeeKey" IS DISTINCT FROM ${key("(SELECT v.snapshot->'merchant'->>'receiptName' FROM \"MerchantVersion\" v WHERE v.\"merchantId\" = m.id AND v.\"approvedAt\" <= s.\"transactionAt\" ORDER BY v.version DESC LIMIT 1)")}
+                 AND s."payeeKey" IS DISTINCT FROM ${key("(SELECT v.snapshot->'merchant'->>'legalName' FROM \"MerchantVersion\" v WHERE v.\"merchantId\" = m.id AND v.\"approvedAt\" <= s.\"transactionAt\" ORDER BY v.version DESC LIMIT 1)")}
+           END AS payee,
          b."merchantId" IS NOT NULL AND m."merchantNo" = s."merchantNo" AND (a."accountLast4" IS NULL OR
            CASE WHEN s."accountHash" IS NOT NULL THEN s."accountHash" <> a."accountNoHash" ELSE s."accountLast4" <> a."accountLast4" END) AS account
     FROM s
@@ -31,18 +39,11 @@ WITH s AS (
        WHERE t."terminalId" = s."terminalId" AND t."boundFrom" <= s."transactionAt" AND (t."boundTo" IS NULL OR t."boundTo" > s."transactionAt")
        ORDER BY t."boundFrom" DESC LIMIT 1) b ON true
     LEFT JOIN "Merchant" m ON m.id = b."merchantId"
+    LEFT JOIN keys nk ON nk.id = m.id
     LEFT JOIN LATERAL (
       SELECT r."accountNoHash", r."accountLast4" FROM "ReceivingAccount" r
        WHERE r."merchantId" = b."merchantId" AND r."effectiveFrom" <= s."transactionAt" AND (r."effectiveTo" IS NULL OR r."effectiveTo" > s."transactionAt")
        ORDER BY r."effectiveFrom" DESC LIMIT 1) a ON true
-    LEFT JOIN LATERAL (
-      SELECT CASE WHEN m."inForceApprovedAt" IS NULL OR s."transactionAt" >= m."inForceApprovedAt" THEN m."receiptName"
-                  ELSE (SELECT v.snapshot->'merchant'->>'receiptName' FROM "MerchantVersion" v
-                         WHERE v."merchantId" = m.id AND v."approvedAt" <= s."transactionAt" ORDER BY v.version DESC LIMIT 1) END AS receipt,
-             CASE WHEN m."inForceApprovedAt" IS NULL OR s."transactionAt" >= m."inForceApprovedAt" THEN m."legalName"
-                  ELSE (SELECT v.snapshot->'merchant'->>'legalName' FROM "MerchantVersion" v
-                         WHERE v."merchantId" = m.id AND v."approvedAt" <= s."transactionAt" ORDER BY v.version DESC LIMIT 1) END AS legal
-       WHERE m.id IS NOT NULL) n ON true
 ), inserted AS (
   INSERT INTO "ReconciliationMismatch" ("runId", "lineNumber", "kind", "merchantId")
   SELECT $1, c."lineNumber", k.kind::"ReconciliationFindingKind",
@@ -52,6 +53,22 @@ WITH s AS (
    WHERE k.hit
   RETURNING "lineNumber")
 SELECT (SELECT count(*) FROM s)::int AS compared, (SELECT count(DISTINCT "lineNumber") FROM inserted)::int AS mismatched`;
+
+/**
+ * The current names of every merchant a terminal in the run was ever bound to, as payee keys
+ * computed here: translate() over the whole character map costs ~40 µs a call in PostgreSQL, too
+ * much per row at a million rows; keys of older versions' names (rare) are still computed in SQL.
+ */
+async function currentNameKeys(sql: SqlRunner, runId: string) {
+  const rows = await sql.query<{ id: string; receiptName: string | null; legalName: string | null }>(
+    `SELECT m.id, m."receiptName", m."legalName" FROM "Merchant" m
+      WHERE m.id IN (SELECT t."merchantId" FROM "TerminalBinding" t
+                      WHERE t."terminalId" IN (SELECT DISTINCT "terminalId" FROM "ReconciliationRow" WHERE "runId" = $1))`,
+    [runId],
+  );
+  const keyOf = (name: string | null) => (name === null ? null : payeeKey(name));
+  return [rows.map((r) => r.id), rows.map((r) => keyOf(r.receiptName)), rows.map((r) => keyOf(r.legalName))] as const;
+}
 
 export type CompareProgress = { rowsCompared: number; mismatchRows: number };
 
@@ -68,8 +85,9 @@ export async function compareRows(
   );
   const progress: CompareProgress = { rowsCompared: 0, mismatchRows: 0 };
   if (bounds?.lo == null || bounds.hi == null) return progress;
+  const [ids, receiptKeys, legalKeys] = await currentNameKeys(sql, runId);
   for (let from = bounds.lo; from <= bounds.hi; from += COMPARE_CHUNK_LINES) {
-    const [r] = await sql.query<{ compared: number; mismatched: number }>(CLASSIFY, [runId, from, from + COMPARE_CHUNK_LINES, PAYEE_KEY_MAP.from, PAYEE_KEY_MAP.to]);
+    const [r] = await sql.query<{ compared: number; mismatched: number }>(CLASSIFY, [runId, from, from + COMPARE_CHUNK_LINES, PAYEE_KEY_MAP.from, PAYEE_KEY_MAP.to, ids, receiptKeys, legalKeys]);
     progress.rowsCompared += r!.compared;
     progress.mismatchRows += r!.mismatched;
     await afterChunk({ ...progress });

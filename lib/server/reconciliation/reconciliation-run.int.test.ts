@@ -151,3 +151,21 @@ describe("reconciliation run: all or nothing, resumable", () => {
     expect(await mismatchKeys(held.id)).toEqual(plantedKeys(file.planted));
   });
 });
+
+describe("reconciliation run: names as of the transaction's time", () => {
+  it("compares a transaction before the version in force with that older version's names", async () => {
+    const db = await prisma();
+    const merchant = await db.merchant.findUniqueOrThrow({ where: { id: fixture.merchantIds[3] } });
+    const terminal = await db.terminalBinding.findFirstOrThrow({ where: { merchantId: merchant.id } });
+    const account = await db.receivingAccount.findFirstOrThrow({ where: { merchantId: merchant.id, status: "IN_FORCE" } });
+    const oldName = merchant.receiptName!;
+    // A new version took effect yesterday with a new receipt name; version 1's snapshot keeps the old one.
+    await db.merchant.update({ where: { id: merchant.id }, data: { receiptName: "Ｎｅｗ　Name 新店", inForceApprovedAt: new Date(Date.now() - 86_400_000) } });
+    const before = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    const now = new Date(Date.now() - 60_000).toISOString();
+    const line = (at: string, name: string) => `${at},${terminal.terminalId},${merchant.merchantNo},${name},****${account.accountLast4},1.00,000000000009`;
+    const run = await uploadAndRun(fixture.auditor, writeCsv([COLUMNS.join(","), line(before, oldName), line(before, "new name 新店"), line(now, "NEW NAME  新店"), line(now, oldName)]));
+    expect(run.outcome).toBe("DONE");
+    expect(await mismatchKeys(run.runId)).toEqual(["3:PAYEE_DIFFERS", "5:PAYEE_DIFFERS"]);
+  });
+});
