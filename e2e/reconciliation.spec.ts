@@ -51,7 +51,7 @@ test.describe("reconciliation", () => {
     await expect(auditor.getByRole("heading", { level: 1, name: "交易对账" })).toBeVisible();
     // Nothing chosen: the form says so instead of sending.
     await auditor.getByRole("button", { name: "上传并对账" }).click();
-    await expect(auditor.getByRole("alert")).toHaveText("请选择要上传的交易文件。");
+    await expect(auditor.getByRole("alert").filter({ hasText: "请选择要上传的交易文件。" })).toBeVisible();
     await auditor.getByLabel("交易文件").setInputFiles(file);
     await auditor.getByRole("button", { name: "上传并对账" }).click();
     await expectAt(auditor, /^\/reconciliation\/[^/]+$/);

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
+import { fileSize } from "@/lib/domain/reconciliation/file-size";
 import type { RunView } from "@/lib/server/reconciliation/get-run";
 
 const POLL_MS = 1000;
@@ -39,12 +40,12 @@ export function RunProgress({ initial }: { initial: RunView }) {
   }, [run, router]);
 
   const n = (v: number) => format.number(v);
-  const mb = (v: number) => format.number(v / 1024 / 1024, { maximumFractionDigits: 1 });
+  const size = (v: number) => fileSize(v, (n, d) => format.number(n, { maximumFractionDigits: d }));
   return (
     <section aria-label={t("progress.title")} className="space-y-3 rounded-md border border-slate-200 bg-white p-4">
       <h2 className="font-semibold">{t("progress.title")}</h2>
       <p role="status" aria-live="polite" className="text-sm text-slate-700">{t(`progress.phase.${run.interrupted ? "INTERRUPTED" : run.status}`)}</p>
-      <Bar label={t("progress.bytesRead")} value={run.bytesRead} max={run.sizeBytes} text={t("progress.megabytes", { read: mb(run.bytesRead), total: mb(run.sizeBytes) })} />
+      <Bar label={t("progress.bytesRead")} value={run.bytesRead} max={run.sizeBytes} text={t("progress.ofSize", { read: size(run.bytesRead), total: size(run.sizeBytes) })} />
       <Bar label={t("progress.rowsStaged")} value={run.status === "STAGING" ? run.bytesRead : run.rowsRead} max={run.status === "STAGING" ? run.sizeBytes : Math.max(run.rowsRead, 1)}
         text={t("progress.rows", { staged: n(run.rowsStaged), rejected: n(run.rowsRejected) })} />
       <Bar label={t("progress.rowsCompared")} value={run.rowsCompared} max={run.rowsStaged} text={t("progress.compared", { compared: n(run.rowsCompared), staged: n(run.rowsStaged) })} />

@@ -7,6 +7,7 @@ import { UploadForm } from "@/components/reconciliation/upload-form";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Table, Td, Th } from "@/components/ui/table";
+import { fileSize } from "@/lib/domain/reconciliation/file-size";
 import { RUN_STATUSES } from "@/lib/domain/reconciliation/schemas";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { listReconciliationRuns } from "@/lib/server/reconciliation/list-runs";
@@ -61,7 +62,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
             {runs.map((r) => (
               <tr key={r.id} data-reference={r.reference}>
                 <Td className="font-mono"><Link href={`/reconciliation/${r.id}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">{r.reference}</Link></Td>
-                <Td className="max-w-xs break-all">{r.fileName}<span className="block text-xs text-slate-600">{format.number(r.sizeBytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB</span></Td>
+                <Td className="max-w-xs break-all">{r.fileName}<span className="block text-xs text-slate-600">{fileSize(r.sizeBytes, (n, d) => format.number(n, { maximumFractionDigits: d }))}</span></Td>
                 <Td><RunStatusBadge status={r.status} /></Td>
                 <Td className="text-right tabular-nums">{format.number(r.rowsStaged + r.rowsRejected)}</Td>
                 <Td className="text-right tabular-nums">{format.number(r.rowsRejected)}</Td>

@@ -7,6 +7,7 @@ import { ResumeButton } from "@/components/reconciliation/resume-button";
 import { RunProgress } from "@/components/reconciliation/run-progress";
 import { RunStatusBadge } from "@/components/reconciliation/run-status-badge";
 import { Table, Td, Th } from "@/components/ui/table";
+import { fileSize } from "@/lib/domain/reconciliation/file-size";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { UseCaseError } from "@/lib/server/errors";
 import { getReconciliationRun } from "@/lib/server/reconciliation/get-run";
@@ -29,6 +30,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   });
   const rejected = await listRejectedRows(actor, { runId: id, page: rpage });
   const summary = run.status === "DONE" ? await listFindings(actor, { runId: id }) : null;
+  // A refused or failed file left nothing behind: no row counts, no rejected rows to show.
+  const ended = run.status === "REFUSED" || run.status === "FAILED";
   const columnLabel = (c: string) => (t.has(`reconciliation.columns.${c}`) ? t(`reconciliation.columns.${c}`) : c);
   const refusal = run.refusalKey && t.has(run.refusalKey)
     ? t(run.refusalKey, { line: run.refusalDetail?.line ?? "", columns: (run.refusalDetail?.columns ?? []).map(columnLabel).join(", ") })
@@ -56,13 +59,13 @@ export default async function RunPage({ params, searchParams }: { params: Promis
       )}
       {run.interrupted && <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{t("reconRuns.interruptedHelp")}</p>}
 
-      {run.status !== "REFUSED" && run.status !== "FAILED" && <RunProgress initial={run} />}
+      {!ended && <RunProgress initial={run} />}
 
       <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1 rounded-md border border-slate-200 bg-white p-4 text-sm">
-        <dt className="text-slate-600">{t("reconRuns.size")}</dt><dd className="tabular-nums">{format.number(run.sizeBytes)} B</dd>
+        <dt className="text-slate-600">{t("reconRuns.size")}</dt><dd className="tabular-nums">{fileSize(run.sizeBytes, (n, d) => format.number(n, { maximumFractionDigits: d }))}</dd>
         <dt className="text-slate-600">{t("reconRuns.encoding")}</dt><dd>{run.encoding ?? "—"}</dd>
         <dt className="text-slate-600">SHA-256</dt><dd className="break-all font-mono text-xs">{run.sha256 ?? "—"}</dd>
-        <dt className="text-slate-600">{t("reconRuns.rowsInFile")}</dt><dd className="tabular-nums">{t("reconRuns.rowsBreakdown", { total: format.number(run.rowsRead), staged: format.number(run.rowsStaged), rejected: format.number(run.rowsRejected) })}</dd>
+        {!ended && <><dt className="text-slate-600">{t("reconRuns.rowsInFile")}</dt><dd className="tabular-nums">{t("reconRuns.rowsBreakdown", { total: format.number(run.rowsStaged + run.rowsRejected), staged: format.number(run.rowsStaged), rejected: format.number(run.rowsRejected) })}</dd></>}
         {run.attempts > 1 && <><dt className="text-slate-600">{t("reconRuns.attempts")}</dt><dd>{run.attempts}</dd></>}
       </dl>
 
@@ -85,7 +88,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
         </section>
       )}
 
-      <section aria-labelledby="rejected-title" className="space-y-3">
+      {!ended && <section aria-labelledby="rejected-title" className="space-y-3">
         <h2 id="rejected-title" className="text-lg font-semibold">{t("reconRuns.rejectedTitle", { count: rejected.total })}</h2>
         {rejected.total === 0 ? <p className="text-sm text-slate-600">{t("reconRuns.noRejected")}</p> : (
           <>
@@ -108,7 +111,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
             <PageLinks basePath={`/reconciliation/${run.id}`} params={{}} page={rejected.page} pages={rejected.pages} total={rejected.total} pageParam="rpage" label={t("reconRuns.rejectedPages")} />
           </>
         )}
-      </section>
+      </section>}
     </div>
   );
 }

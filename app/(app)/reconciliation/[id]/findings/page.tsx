@@ -25,7 +25,9 @@ export default async function FindingsPage({ params, searchParams }: { params: P
   const { run, findings, total, page, pages, query } = await listFindings(actor, { runId: id, kind: search.kind, terminalId: search.terminalId, merchantNo: search.merchantNo, page: search.page });
   if (!run) notFound();
   const campaigns = await openCampaignsForFindings(actor);
+  const campaign = campaigns.find((c) => c.id === search.campaign) ?? campaigns[0] ?? null;
   const filters = { kind: query.kind, terminalId: query.terminalId, merchantNo: query.merchantNo };
+  const pageParams = { ...filters, campaign: campaign && campaign.id !== campaigns[0]?.id ? campaign.id : undefined };
   const qs = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1])).toString();
   const yuan = (fen: number) => format.number(fen / 100, { style: "currency", currency: "CNY" });
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Shanghai" });
@@ -52,6 +54,14 @@ export default async function FindingsPage({ params, searchParams }: { params: P
           <label htmlFor="merchantNo" className="block text-sm font-medium">{t("reconRuns.findings.merchantNo")}</label>
           <Input id="merchantNo" name="merchantNo" defaultValue={query.merchantNo ?? ""} className="font-mono" maxLength={16} />
         </div>
+        {campaign && (
+          <div>
+            <label htmlFor="campaign" className="block text-sm font-medium">{t("reconRuns.findings.campaign")}</label>
+            <Select id="campaign" name="campaign" defaultValue={campaign.id}>
+              {campaigns.map((c) => <option key={c.id} value={c.id}>{c.reference} {c.name}</option>)}
+            </Select>
+          </div>
+        )}
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white">{t("common.search")}</button>
         <span className="ml-auto flex gap-2">
           <a href={`/reconciliation/${id}/export/csv${qs ? `?${qs}` : ""}`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50">{t("reconRuns.findings.exportCsv")}</a>
@@ -85,13 +95,13 @@ export default async function FindingsPage({ params, searchParams }: { params: P
                 <Td className="text-right tabular-nums">{yuan(f.amountFen)}</Td>
                 <Td className="whitespace-nowrap text-xs">{when(f.firstSeenAt)}<span className="block">{when(f.lastSeenAt)}</span><span className="block text-slate-600">{t("reconRuns.findings.firstLine", { line: f.firstLine })}</span></Td>
                 <Td>{f.merchant ? <Link href={`/merchants/${f.merchant.id}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">{f.merchant.legalName}</Link> : "—"}</Td>
-                <Td><FindingActions finding={{ id: f.id, version: f.version, caseId: f.caseId, caseReference: f.caseReference, spotCheckItemId: f.spotCheckItemId, merchantId: f.merchantId, terminalId: f.terminalId }} campaigns={campaigns} /></Td>
+                <Td><FindingActions finding={{ id: f.id, version: f.version, caseId: f.caseId, caseReference: f.caseReference, spotCheckItemId: f.spotCheckItemId, merchantId: f.merchantId, terminalId: f.terminalId }} campaign={campaign} /></Td>
               </tr>
             ))}
           </tbody>
         </Table>
       )}
-      <PageLinks basePath={`/reconciliation/${id}/findings`} params={filters} page={page} pages={pages} total={total} label={t("reconRuns.findings.pages")} />
+      <PageLinks basePath={`/reconciliation/${id}/findings`} params={pageParams} page={page} pages={pages} total={total} label={t("reconRuns.findings.pages")} />
     </div>
   );
 }
