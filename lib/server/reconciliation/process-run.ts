@@ -14,8 +14,9 @@ import { stageRows, type StageHooks } from "./stage-rows";
 /** A worker writes its heartbeat at least this often; one older than STALE_AFTER_MS is a dead worker. */
 export const HEARTBEAT_MS = 5_000;
 export const STALE_AFTER_MS = 30_000;
+const PROGRESS_MS = 500;
 
-export type RunHooks = StageHooks & { beforeFinish?: () => Promise<void> | void };
+export type RunHooks = StageHooks & { beforeFinish?: () => Promise<void> | void; afterStaging?: () => void };
 export type ProcessOutcome = "DONE" | "REFUSED" | "FAILED" | "NOT_CLAIMED";
 
 type Claimed = { status: "STAGING" | "COMPARING" | "RECEIVING"; attempts: number; sizeBytes: string; sha256: string | null; createdById: string };
@@ -71,6 +72,7 @@ export async function processRun(runId: string, options: { hooks?: RunHooks; met
       }
       const staged = await stage(runId, claimed, hooks, actor, meta);
       if (staged === "REFUSED") return "REFUSED";
+      hooks.afterStaging?.();
       status = "COMPARING";
     }
     await compareRows(db.sql, runId, async (p) => {
@@ -96,9 +98,13 @@ async function stage(runId: string, claimed: Claimed, hooks: RunHooks, actor: Au
   await sql.query(`DELETE FROM "ReconciliationRejectedRow" WHERE "runId" = $1`, [runId]);
   await sql.query(`UPDATE "ReconciliationRun" SET "bytesRead" = 0, "rowsRead" = 0, "rowsStaged" = 0, "rowsRejected" = 0, "rowsCompared" = 0, "mismatchRows" = 0 WHERE id = $1`, [runId]);
   const state: ReadState = {};
+  let lastProgress = 0;
   try {
     const progress = await stageRows(sql, runId, runFilePath(runId), {
       afterBatch: async (p) => {
+        // Progress (and the read-only check) at most every PROGRESS_MS: a batch takes milliseconds.
+        if (Date.now() - lastProgress < PROGRESS_MS) return hooks.afterBatch?.(p);
+        lastProgress = Date.now();
         await assertWritable();
         await sql.query(
           `UPDATE "ReconciliationRun" SET "bytesRead" = $2, "rowsRead" = $3, "rowsStaged" = $4, "rowsRejected" = $5, "encoding" = $6, "heartbeatAt" = $7 WHERE id = $1`,

@@ -5,7 +5,7 @@ import { readTransactionFile, type FileRow, type ReadState } from "@/lib/domain/
 import { blindIndex } from "@/lib/server/crypto/sensitive";
 import type { SqlRunner } from "@/lib/server/db/sql-runner";
 
-export const STAGE_BATCH_ROWS = 5000;
+export const STAGE_BATCH_ROWS = 10_000;
 
 export type StageProgress = { bytesRead: number; rowsRead: number; rowsStaged: number; rowsRejected: number };
 export type StageHooks = {
