@@ -1,5 +1,6 @@
 import "server-only";
 import { findingSummary } from "@/lib/domain/reconciliation/finding-summary";
+import { formatBeijingTime, formatYuan } from "@/lib/domain/reconciliation/generate";
 import { ZFindingActionSchema } from "@/lib/domain/reconciliation/schemas";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { authorize } from "@/lib/server/auth/authorize";
@@ -27,9 +28,10 @@ export async function openFindingCase({ actor, input, requestMeta }: { actor: Ac
       changeRequestId: null,
       terminalId: finding.terminalId,
       summary: findingSummary({ kind: finding.kind, terminalId: finding.terminalId, merchantNo: finding.merchantNo, rowCount: finding.rowCount, amountFen: Number(finding.amountFen), runReference: run.reference }),
+      // Facts as people read them (labels under cases.facts): yuan, Beijing time as the file has it.
       details: {
-        run: run.reference, finding: finding.kind, merchantNo: finding.merchantNo, rows: finding.rowCount, amountFen: Number(finding.amountFen),
-        firstSeen: finding.firstSeenAt.toISOString(), lastSeen: finding.lastSeenAt.toISOString(), firstLine: finding.firstLine,
+        reconciliationRun: run.reference, merchantNoOnFile: finding.merchantNo, transactions: finding.rowCount, amountYuan: formatYuan(Number(finding.amountFen)),
+        firstSeen: formatBeijingTime(finding.firstSeenAt), lastSeen: formatBeijingTime(finding.lastSeenAt), firstLine: finding.firstLine,
       },
       now,
     }, actor, requestMeta);
