@@ -1,4 +1,4 @@
-// `npm run bench [-- submissions|search|approvals|sampling|audit-verify|engines]`: each benchmark beside its baseline, in the
+// `npm run bench [-- submissions|search|approvals|sampling|audit-verify|engines|reconciliation]`: each benchmark beside its baseline, in the
 // same run. Needs the production build (npm run build) for the HTTP benchmark and the PostgreSQL
 // server on 127.0.0.1:5432; every benchmark creates and drops its own database, in its own process.
 import { spawnSync } from "node:child_process";
@@ -11,6 +11,7 @@ const ALL: Record<string, () => Promise<Report>> = {
   sampling: async () => (await import("./sampling")).benchSampling(),
   "audit-verify": async () => (await import("./audit-verify")).benchAuditVerify(),
   engines: async () => (await import("./engines")).benchEngines(),
+  reconciliation: async () => (await import("./reconciliation")).benchReconciliation(),
 };
 
 async function runOne(name: string) {

@@ -22,6 +22,7 @@ const NAV_VISIBLE_TO: Record<string, { en: string; roles: readonly TRole[] | "al
   抽查活动: { en: "Spot checks", roles: ["AUDITOR"] },
   我的抽查: { en: "My spot checks", roles: ["AUDITOR"] },
   案件: { en: "Cases", roles: ["AUDITOR"] },
+  交易对账: { en: "Reconciliation", roles: ["AUDITOR"] },
   用户管理: { en: "Users", roles: ["ADMIN"] },
   参考数据: { en: "Reference data", roles: ["ADMIN"] },
   系统设置: { en: "Settings", roles: ["ADMIN"] },

@@ -17,6 +17,7 @@ export const NAVIGATION: { href: string; label: string; permission?: TPermission
   { href: "/spot-checks", label: "nav.spotChecks", permission: "spotcheck:manage" },
   { href: "/spot-checks/mine", label: "nav.mySpotChecks", permission: "spotcheck:perform" },
   { href: "/cases", label: "nav.cases", permission: "case:triage" },
+  { href: "/reconciliation", label: "nav.reconciliation", permission: "reconciliation:run" },
   { href: "/admin/users", label: "nav.users", permission: "user:manage" },
   { href: "/admin/reference", label: "nav.reference", permission: "reference:manage" },
   { href: "/admin/settings", label: "nav.settings", permission: "settings:manage" },

@@ -26,6 +26,7 @@ export type TEnv = z.infer<typeof ZEnvSchema> & {
   embedded: boolean;
   requireMfa: boolean;
   secureCookies: boolean;
+  dataDir: string;
   pgliteDir: string;
   checkpointDir: string;
 };
@@ -46,6 +47,7 @@ function readEnv(): TEnv {
     requireMfa: e.REQUIRE_MFA ?? !embedded,
     // The embedded demo is served over plain http on a workstation; a server deployment is not.
     secureCookies: e.SECURE_COOKIES ?? (e.NODE_ENV === "production" && !embedded),
+    dataDir,
     pgliteDir: path.join(dataDir, "pglite"),
     checkpointDir: path.resolve(/*turbopackIgnore: true*/ e.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, "audit-checkpoints")),
   };

@@ -9,11 +9,13 @@ import { seedDemoUsers } from "@/lib/server/demo/seed-demo-users";
 import { seedReferenceData } from "@/lib/server/reference/seed-reference-data";
 import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
+import { resumeAbandonedRuns } from "@/lib/server/reconciliation/process-run";
 import { runDueSchedules } from "@/lib/server/spot-checks/run-due-schedules";
 
 const CHECKPOINT_EVERY_MS = 15 * 60_000;
 const HOLDS_EVERY_MS = 60_000;
 const SCHEDULES_EVERY_MS = 5 * 60_000;
+const RECONCILIATION_EVERY_MS = 60_000;
 
 /** Pending account changes whose hold ran out take effect; every instance may run it (see applyElapsedHolds). */
 function applyHoldsNow() {
@@ -27,6 +29,11 @@ function drawDueCampaignsNow() {
   runDueSchedules()
     .then((r) => (r.created || r.failed || r.skipped ? logger.info(r, "scheduled spot-check campaigns") : undefined))
     .catch((err) => logger.error({ err }, "drawing scheduled spot-check campaigns failed"));
+}
+
+/** Reconciliation runs whose worker died (here or on another instance) are taken up again (decision 019). */
+function resumeRunsNow() {
+  resumeAbandonedRuns().catch((err) => logger.error({ err }, "resuming reconciliation runs failed"));
 }
 
 export async function startServerProcess() {
@@ -55,4 +62,6 @@ export async function startServerProcess() {
   setInterval(applyHoldsNow, HOLDS_EVERY_MS).unref();
   drawDueCampaignsNow();
   setInterval(drawDueCampaignsNow, SCHEDULES_EVERY_MS).unref();
+  resumeRunsNow();
+  setInterval(resumeRunsNow, RECONCILIATION_EVERY_MS).unref();
 }

@@ -54,4 +54,7 @@ export const ACTION_ACCESS: Record<string, TPermission | "public" | "signed-in">
   "app/(app)/cases/actions.ts#addCaseNoteAction": "case:triage",
   "app/(app)/cases/actions.ts#linkCaseAction": "case:triage",
   "app/(app)/cases/actions.ts#closeCaseAction": "case:triage",
+  "app/(app)/reconciliation/actions.ts#resumeRunAction": "reconciliation:run",
+  "app/(app)/reconciliation/actions.ts#openFindingCaseAction": "reconciliation:run",
+  "app/(app)/reconciliation/actions.ts#addFindingToSpotCheckAction": "reconciliation:run",
 };

@@ -172,6 +172,13 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
     entityId: z.string(),
     after: z.object({ rows: z.number(), format: z.enum(["csv", "xlsx"]), filters: z.record(z.string(), z.string()), truncated: z.boolean() }),
   }),
+  z.object({ action: z.literal("reconciliation.run-started"), entity: z.literal("reconciliation-run"), entityId: z.string(), after: z.object({ reference: z.string(), fileName: z.string() }) }),
+  z.object({ action: z.literal("reconciliation.run-refused"), entity: z.literal("reconciliation-run"), entityId: z.string(), after: z.object({ key: z.string(), lineNumber: z.number().nullable(), sizeBytes: z.number(), sha256: z.string().nullable() }) }),
+  z.object({ action: z.literal("reconciliation.run-resumed"), entity: z.literal("reconciliation-run"), entityId: z.string(), before: z.object({ status: z.string() }), after: z.object({ attempt: z.number() }) }),
+  z.object({ action: z.literal("reconciliation.run-completed"), entity: z.literal("reconciliation-run"), entityId: z.string(), after: z.object({ sizeBytes: z.number(), sha256: z.string().nullable(), encoding: z.string().nullable(), rowsStaged: z.number(), rowsRejected: z.number(), mismatchRows: z.number(), findings: z.number() }) }),
+  z.object({ action: z.literal("reconciliation.findings-exported"), entity: z.literal("reconciliation-run"), entityId: z.string(), after: z.object({ rows: z.number(), format: z.enum(["csv", "xlsx"]), filters: z.record(z.string(), z.string()) }) }),
+  z.object({ action: z.literal("reconciliation.finding-case-opened"), entity: z.literal("reconciliation-finding"), entityId: z.string(), after: z.object({ caseId: z.string(), kind: z.string(), terminalId: z.string(), merchantNo: z.string() }) }),
+  z.object({ action: z.literal("reconciliation.finding-spot-check-added"), entity: z.literal("reconciliation-finding"), entityId: z.string(), after: z.object({ campaignId: z.string(), itemId: z.string(), merchantId: z.string() }) }),
   z.object({ action: z.literal("reference.mcc-updated"), entity: z.literal("mcc"), entityId: z.string(), before: ZMccState, after: ZMccState }),
 ]);
 

@@ -44,6 +44,7 @@ export const READ_ONLY_SAFE_AUDIT_ACTIONS: readonly RegExp[] = [
   /^sensitive\.unmasked$/,
   /^spotcheck\.report-exported$/,
   /^merchant\.exported$/,
+  /^reconciliation\.findings-exported$/,
   /^reference\.seeded$/,
   // The record of a key rotation run, written even when maintenance stopped it midway: the batches
   // already committed must not go unaudited. The batches themselves are refused (decision 028).

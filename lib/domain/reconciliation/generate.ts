@@ -66,7 +66,8 @@ export type RowPlanner = (index: number) => PlannedRow;
 export function rowPlanner(bindings: readonly GeneratorBinding[], options: PlannerOptions): RowPlanner {
   const { mismatchRate, now, random } = options;
   const windows = bindings
-    .map((b) => ({ b, from: Math.max(b.boundFrom.getTime(), b.factsSince.getTime()), to: Math.min(b.boundTo?.getTime() ?? now.getTime(), now.getTime()) }))
+    // Times are written to the second: start at the next whole second so truncation cannot fall before the window.
+    .map((b) => ({ b, from: Math.ceil(Math.max(b.boundFrom.getTime(), b.factsSince.getTime()) / 1000) * 1000, to: Math.min(b.boundTo?.getTime() ?? now.getTime(), now.getTime()) }))
     .filter((w) => w.to - w.from > 1000);
   if (windows.length === 0) throw new Error("No terminal binding of an approved merchant with an account in force: nothing to generate against.");
   const known = new Set(bindings.map((b) => b.terminalId));

@@ -1,0 +1,102 @@
+import "server-only";
+import fs from "node:fs";
+import { payeeKey } from "@/lib/domain/reconciliation/payee-key";
+import { readTransactionFile, type FileRow, type ReadState } from "@/lib/domain/reconciliation/read-file";
+import { blindIndex } from "@/lib/server/crypto/sensitive";
+import type { SqlRunner } from "@/lib/server/db/sql-runner";
+
+export const STAGE_BATCH_ROWS = 10_000;
+
+export type StageProgress = { bytesRead: number; rowsRead: number; rowsStaged: number; rowsRejected: number };
+export type StageHooks = {
+  /** Called after each batch is written (progress, heartbeat, tests interrupting a run). */
+  afterBatch?: (progress: StageProgress) => Promise<void> | void;
+};
+
+type Batch = {
+  line: number[]; at: string[]; terminal: string[]; merchant: string[]; payee: string[]; key: string[];
+  last4: string[]; hash: (string | null)[]; amount: string[]; reference: string[];
+};
+const emptyBatch = (): Batch => ({ line: [], at: [], terminal: [], merchant: [], payee: [], key: [], last4: [], hash: [], amount: [], reference: [] });
+
+// One statement per batch on both engines: arrays in, unnest out (decision 019).
+const INSERT_ROWS = `
+  INSERT INTO "ReconciliationRow" ("runId", "lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeName", "payeeKey", "accountLast4", "accountHash", "amountFen", "reference")
+  SELECT $1, * FROM unnest($2::int[], $3::timestamp(3)[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[])`;
+const INSERT_REJECTED = `
+  INSERT INTO "ReconciliationRejectedRow" ("runId", "lineNumber", "reasonKey", "column", "problems")
+  SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::jsonb[])`;
+
+/** Bytes are counted as the reader pulls them, so progress is what was really read. */
+async function* counted(path: string, progress: StageProgress): AsyncGenerator<Uint8Array> {
+  for await (const chunk of fs.createReadStream(path, { highWaterMark: 256 * 1024 })) {
+    progress.bytesRead += (chunk as Buffer).length;
+    yield chunk as Buffer;
+  }
+}
+
+/**
+ * Streams the run's file into staged and rejected rows in batches. The full settlement account is
+ * turned into its blind index here and goes no further. Throws FileRefusedError for the whole file
+ * (the caller removes what was staged). While one batch is written the next is parsed.
+ */
+export async function stageRows(sql: SqlRunner, runId: string, filePath: string, hooks: StageHooks = {}, state: ReadState = {}): Promise<StageProgress> {
+  const progress: StageProgress = { bytesRead: 0, rowsRead: 0, rowsStaged: 0, rowsRejected: 0 };
+  let batch = emptyBatch();
+  let rejected: FileRow[] = [];
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const flush = async () => {
+    const rows = batch;
+    const bad = rejected;
+    batch = emptyBatch();
+    rejected = [];
+    await inFlight;
+    inFlight = (async () => {
+      if (rows.line.length > 0) {
+        await sql.query(INSERT_ROWS, [runId, rows.line, rows.at, rows.terminal, rows.merchant, rows.payee, rows.key, rows.last4, rows.hash, rows.amount, rows.reference]);
+      }
+      if (bad.length > 0) {
+        const problems = bad.map((r) => (r.kind === "rejected" ? r.problems : []));
+        await sql.query(INSERT_REJECTED, [runId, bad.map((r) => r.lineNumber), problems.map((p) => p[0]!.key), problems.map((p) => p[0]!.field), problems.map((p) => JSON.stringify(p))]);
+      }
+      progress.rowsStaged += rows.line.length;
+      progress.rowsRejected += bad.length;
+      await hooks.afterBatch?.({ ...progress });
+    })();
+    // Surface a failed write at once rather than at the next flush only.
+    inFlight.catch(() => {});
+  };
+
+  try {
+    await readAll();
+  } catch (err) {
+    // A refused file or a failed write: let the batch in flight settle before the caller cleans up.
+    await inFlight.catch(() => {});
+    throw err;
+  }
+  await flush();
+  await inFlight;
+  return progress;
+
+  async function readAll() {
+  for await (const row of readTransactionFile(counted(filePath, progress), state)) {
+    progress.rowsRead++;
+    if (row.kind === "rejected") rejected.push(row);
+    else {
+      const r = row.record;
+      batch.line.push(row.lineNumber);
+      batch.at.push(r.transactionAt.toISOString());
+      batch.terminal.push(r.terminalId);
+      batch.merchant.push(r.merchantNo);
+      batch.payee.push(r.payeeName);
+      batch.key.push(payeeKey(r.payeeName));
+      batch.last4.push(r.account.last4);
+      batch.hash.push(r.account.full === undefined ? null : blindIndex("account-no", r.account.full));
+      batch.amount.push(String(r.amountFen));
+      batch.reference.push(r.reference);
+    }
+    if (batch.line.length + rejected.length >= STAGE_BATCH_ROWS) await flush();
+  }
+  }
+}
