@@ -19,7 +19,7 @@ export default defineConfig({
           environment: "node",
           setupFiles: ["test/integration/setup.ts"],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },
