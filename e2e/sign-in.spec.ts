@@ -12,6 +12,7 @@ const NAV_VISIBLE_TO: Record<string, { en: string; roles: readonly TRole[] | "al
   运营看板: { en: "Dashboard", roles: ["SUPERVISOR", "AUDITOR"] },
   我的工作: { en: "My work", roles: ["CLERK"] },
   新建进件: { en: "New application", roles: ["CLERK"] },
+  批量导入: { en: "Bulk import", roles: ["CLERK"] },
   商户: { en: "Merchants", roles: ["CLERK", "SUPERVISOR", "AUDITOR"] },
   变更申请: { en: "Change requests", roles: ["CLERK", "SUPERVISOR", "AUDITOR"] },
   待复核: { en: "To verify", roles: ["CLERK"] },
