@@ -86,14 +86,17 @@ export function CampaignForm({ auditors, clerks, defaults, action, scheduleActio
   useEffect(() => setValue("population", JSON.parse(populationKey), { shouldValidate: submitted }), [setValue, populationKey, submitted]);
 
   // The population's size now, from the server, a moment after the filters stop changing.
-  const [populationSize, setPopulationSize] = useState<number | null>(null);
+  // Counted for which filters: while the filters just typed are being counted, no stale number shows.
+  const [counted, setCounted] = useState<{ key: string; size: number | null } | null>(null);
+  const populationSize = counted?.key === populationKey ? counted.size : null;
+  const counting = counted?.key !== populationKey && ZSpotCheckPopulationSchema.safeParse(JSON.parse(populationKey)).success;
   useEffect(() => {
     const filters = JSON.parse(populationKey);
-    if (!ZSpotCheckPopulationSchema.safeParse(filters).success) return setPopulationSize(null);
+    if (!ZSpotCheckPopulationSchema.safeParse(filters).success) return setCounted({ key: populationKey, size: null });
     let current = true;
     const timer = setTimeout(async () => {
       const result = await countAction(filters);
-      if (current) setPopulationSize(result.ok ? result.value.populationSize : null);
+      if (current) setCounted({ key: populationKey, size: result.ok ? result.value.populationSize : null });
     }, 400);
     return () => {
       current = false;
@@ -169,7 +172,7 @@ export function CampaignForm({ auditors, clerks, defaults, action, scheduleActio
             </div>
           </fieldset>
           <p role="status" className="text-sm font-medium text-slate-800" data-testid="population-size">
-            {populationSize === null ? t("populationUnknown") : t("populationSize", { count: populationSize })}
+            {counting ? t("populationCounting") : populationSize === null ? t("populationUnknown") : t("populationSize", { count: populationSize })}
           </p>
           {errorsOf("population").length > 0 && <ul className="text-sm font-medium text-red-700">{errorsOf("population").map((e) => <li key={e}>{e}</li>)}</ul>}
         </section>
