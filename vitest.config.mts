@@ -9,7 +9,7 @@ export default defineConfig({
       {
         resolve: { alias },
         // Generous timeouts: property tests and the wasm migration test are CPU-bound on 2 cores.
-        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "i18n/**/*.test.ts"], exclude: ["**/*.int.test.ts"], environment: "node", testTimeout: 60_000 },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "i18n/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.int.test.ts"], environment: "node", testTimeout: 60_000 },
       },
       {
         resolve: { alias },

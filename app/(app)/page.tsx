@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { NAVIGATION } from "@/lib/domain/navigation";
 import { hasPermission, ROLE_PERMISSIONS } from "@/lib/domain/permissions";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { TApplicationDraftData } from "@/lib/domain/merchant/draft-schema";
 import { divisionFullName } from "@/lib/domain/reference/divisions";

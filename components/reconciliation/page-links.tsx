@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 
 /** Numbered-page links that keep the current filters (`pageParam` names the page in the query). */

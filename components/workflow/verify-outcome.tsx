@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useFormatter, useTranslations } from "next-intl";
 
 export type TVerifyResult = { matched: boolean; mismatchedFields: string[]; status: string };

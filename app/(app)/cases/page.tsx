@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CaseStatusBadge } from "@/components/cases/case-status-badge";
 import { Badge } from "@/components/ui/badge";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { ChangeRequestTable } from "@/components/change-requests/change-request-table";
 import { Input } from "@/components/ui/input";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { masked } from "@/components/merchants/format";
 import { Table, Td, Th } from "@/components/ui/table";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { MerchantFilters } from "@/components/merchants/merchant-filters";
 import { MerchantTable } from "@/components/merchants/merchant-table";

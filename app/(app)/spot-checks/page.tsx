@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Progress } from "@/components/spot-checks/progress";
 import { ScheduleToggle } from "@/components/spot-checks/schedule-toggle";
