@@ -40,7 +40,10 @@ test.describe("merchants", () => {
   test("supervisor finds a merchant by number; the list passes axe", async ({ asRole }) => {
     const page = await asRole("SUPERVISOR");
     await openListWithDemoMerchants(page);
-    await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "商户", exact: true })).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "主导航" });
+    // The section the supervisor is in is marked, and only that one.
+    await expect(nav.getByRole("link", { name: "商户", exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
     expect(await rows(page).count()).toBeGreaterThanOrEqual(6);
     await expect(rows(page).first()).toContainText(/•••• \d{4}/);
     await expectNoSeriousA11yViolations(page, "merchant list");

@@ -8,6 +8,7 @@ import { workCounts } from "@/lib/server/workflow/queues";
 import { signOutAction } from "@/app/actions";
 import { MaintenanceNotice } from "@/components/maintenance/maintenance-notice";
 import { LocaleSwitch } from "./locale-switch";
+import { MainNav } from "./main-nav";
 
 /** What waits on the user, shown beside the navigation entry where it is done. */
 const COUNT_FOR: Record<string, (c: Record<string, number>) => number> = {
@@ -22,30 +23,21 @@ export async function AppShell({ user, children }: { user: Actor; children: Reac
   const t = await getTranslations();
   const items = NAVIGATION.filter((item) => !item.permission || hasPermission(user.role, item.permission));
   const counts = await workCounts(user);
+  const entries = items.map((item) => {
+    const count = COUNT_FOR[item.href]?.(counts) ?? 0;
+    return { href: item.href, label: t(item.label), count, countLabel: count > 0 ? t("nav.waiting", { count }) : "" };
+  });
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2">
         {t("app.skip")}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 pt-3 pb-2">
           <Link href="/" className="text-lg font-semibold text-brand-800">
             {t("app.name")}
           </Link>
-          <nav aria-label={t("nav.mainNav")} className="flex flex-1 flex-wrap gap-1">
-            {items.map((item) => (
-              <Link key={item.href} href={item.href} className="inline-flex items-center gap-1.5 rounded px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
-                {t(item.label)}
-                {(COUNT_FOR[item.href]?.(counts) ?? 0) > 0 && (
-                  <>
-                    <span aria-hidden="true" className="rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white">{COUNT_FOR[item.href]!(counts)}</span>
-                    <span className="sr-only">{t("nav.waiting", { count: COUNT_FOR[item.href]!(counts) })}</span>
-                  </>
-                )}
-              </Link>
-            ))}
-          </nav>
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex flex-wrap items-center gap-3 text-sm">
             <span className="text-slate-600">{t("nav.signedInAs", { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
             <Link href="/account/password" className="text-brand-700 hover:underline">
               {t("nav.account")}
@@ -57,6 +49,9 @@ export async function AppShell({ user, children }: { user: Actor; children: Reac
               </button>
             </form>
           </div>
+        </div>
+        <div className="mx-auto max-w-7xl px-3 pb-2">
+          <MainNav label={t("nav.mainNav")} entries={entries} />
         </div>
       </header>
       <MaintenanceNotice />

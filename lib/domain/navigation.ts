@@ -27,3 +27,9 @@ export const NAVIGATION: { href: string; label: string; permission?: TPermission
   { href: "/api-docs", label: "nav.apiDocs", permission: "api-token:manage" },
   { href: "/roles", label: "nav.roles" },
 ];
+
+/** The entry the user is in: its path is the longest prefix of the current one ("/audit/verify" over "/audit"). */
+export function currentEntry(hrefs: readonly string[], pathname: string): string | undefined {
+  const matches = hrefs.filter((href) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`)));
+  return matches.sort((a, b) => b.length - a.length)[0];
+}

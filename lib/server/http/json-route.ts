@@ -27,13 +27,38 @@ export function assertSameOrigin(request: Request) {
   if (!origin || !host || originHost(origin) !== host) throw new UseCaseError("FORBIDDEN", { _form: ["validation.http.crossSite"] });
 }
 
+/**
+ * The body as text, refused as soon as it is known to be too large: by its Content-Length before a
+ * byte is read, or mid-stream when a chunked body passes the cap, so an oversized upload is never
+ * held in memory whole.
+ */
+async function readCappedText(request: Request, maxBytes: number) {
+  const tooLarge = () => new UseCaseError("VALIDATION", { _body: ["validation.http.tooLarge"] });
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 /** The body as sent (for the idempotency hash) and as parsed. */
 export async function readJsonText(request: Request): Promise<{ text: string; json: unknown }> {
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
     throw new UseCaseError("VALIDATION", { _body: ["validation.http.contentType"] });
   }
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new UseCaseError("VALIDATION", { _body: ["validation.http.tooLarge"] });
+  const text = await readCappedText(request, MAX_BODY_BYTES);
   try {
     return { text, json: JSON.parse(text) as unknown };
   } catch {
