@@ -196,17 +196,40 @@ describe("working items", () => {
 });
 
 describe("lists", () => {
+  it("an auditor's queue pages through every pending item once, campaign by campaign in draw order, and filters by campaign", async () => {
+    const me = await seedActor("AUDITOR");
+    const created = [];
+    for (const seed of ["page-1", "page-2", "page-3", "page-4"]) {
+      created.push(await createCampaign({ actor: manager, input: campaignInput({ sizing: { method: "FIXED", sampleSize: 6 }, auditorIds: [me.id], seed }), requestMeta }));
+    }
+    const inOrder = await (await prisma()).spotCheckCampaign.findMany({ where: { id: { in: created.map((c) => c.campaignId) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const expected = (await Promise.all(inOrder.map((c) => itemsOf(c.id)))).flat().map((i) => i.id);
+    expect(expected).toHaveLength(24);
+    const first = await listMyItems({ actor: me });
+    expect(first.items).toHaveLength(20);
+    expect(first.total).toBe(24);
+    expect(new Set(first.campaigns.map((c) => c.id))).toEqual(new Set(created.map((c) => c.campaignId)));
+    const second = await listMyItems({ actor: me, query: { after: first.nextCursor } });
+    expect(second.nextCursor).toBeUndefined();
+    expect([...first.items, ...second.items].map((i) => i.id)).toEqual(expected);
+    const one = await listMyItems({ actor: me, query: { campaign: created[2]!.campaignId } });
+    expect(one.items.map((i) => i.campaign.id)).toEqual(Array(6).fill(created[2]!.campaignId));
+    expect(one).toMatchObject({ total: 6, nextCursor: undefined });
+    // A forged cursor is ignored, not an error.
+    expect((await listMyItems({ actor: me, query: { after: "not-a-cursor" } })).items).toHaveLength(20);
+  });
+
   it("an auditor sees only their own pending items in open campaigns; managers see campaigns with progress", async () => {
     const [me, other] = [await seedActor("AUDITOR"), await seedActor("AUDITOR")];
     const created = await createCampaign({ actor: manager, input: campaignInput({ sizing: { method: "FIXED", sampleSize: 4 }, auditorIds: [me.id, other.id], seed: "lists" }), requestMeta });
-    const mine = await listMyItems({ actor: me });
+    const mine = (await listMyItems({ actor: me })).items;
     expect(mine).toHaveLength(2);
     expect(mine.every((i) => i.campaign.id === created.campaignId && i.merchantNo && !i.stale)).toBe(true);
     await recordItemOutcome({ actor: me, input: { itemId: mine[0]!.id, version: mine[0]!.version, outcome: "CONFIRMED", checklist: ALL_TRUE }, requestMeta });
-    expect((await listMyItems({ actor: me })).map((i) => i.id)).toEqual([mine[1]!.id]);
+    expect((await listMyItems({ actor: me })).items.map((i) => i.id)).toEqual([mine[1]!.id]);
     expect((await listCampaigns({ actor: manager })).find((c) => c.id === created.campaignId)).toMatchObject({ sampleSize: 4, done: 1, status: "OPEN" });
     await closeCampaign({ actor: manager, input: { campaignId: created.campaignId, version: 1 }, requestMeta });
-    expect(await listMyItems({ actor: me })).toEqual([]);
+    expect(await listMyItems({ actor: me })).toMatchObject({ items: [], total: 0, campaigns: [] });
     expect(await codeOf(listMyItems({ actor: await seedActor("CLERK") }))).toBe("FORBIDDEN");
     expect(await codeOf(listCampaigns({ actor: await seedActor("SUPERVISOR") }))).toBe("FORBIDDEN");
   });

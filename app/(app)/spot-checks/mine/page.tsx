@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { Select } from "@/components/ui/select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { listMyItems } from "@/lib/server/spot-checks/list-my-items";
@@ -10,17 +11,31 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("spotChecks"))("mine.title") };
 }
 
-export default async function MySpotChecksPage() {
+export default async function MySpotChecksPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor("spotcheck:perform");
   const t = await getTranslations();
   const format = await getFormatter();
-  const items = await listMyItems({ actor });
+  const { items, total, campaigns, nextCursor, query } = await listMyItems({ actor, query: await searchParams });
+  const keep = new URLSearchParams(query.campaign ? [["campaign", query.campaign]] : []);
+  const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50";
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">{t("spotChecks.mine.title")}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("spotChecks.mine.intro")}</p>
       </div>
+      {campaigns.length > 1 && (
+        <form method="get" className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3">
+          <div>
+            <label htmlFor="campaign" className="block text-sm font-medium">{t("spotChecks.fields.campaign")}</label>
+            <Select id="campaign" name="campaign" defaultValue={query.campaign ?? ""}>
+              <option value="">{t("common.all")}</option>
+              {campaigns.map((c) => <option key={c.id} value={c.id}>{`${c.name} (${c.reference})`}</option>)}
+            </Select>
+          </div>
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white">{t("common.search")}</button>
+        </form>
+      )}
       {items.length === 0 ? (
         <p className="rounded-md border border-slate-200 bg-white p-6 text-slate-600">{t("spotChecks.mine.empty")}</p>
       ) : (
@@ -50,6 +65,13 @@ export default async function MySpotChecksPage() {
           </tbody>
         </Table>
       )}
+      <nav aria-label={t("common.pagination")} className="flex items-center justify-between text-sm text-slate-600">
+        <span>{t("common.pageInfo", { total })}</span>
+        <span className="flex gap-2">
+          {query.after && <Link className={linkClass} href={`/spot-checks/mine?${keep.toString()}`}>{t("common.firstPage")}</Link>}
+          {nextCursor && <Link className={linkClass} href={`/spot-checks/mine?${new URLSearchParams([...keep, ["after", nextCursor]]).toString()}`}>{t("common.next")}</Link>}
+        </span>
+      </nav>
     </div>
   );
 }
