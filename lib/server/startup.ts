@@ -9,6 +9,7 @@ import { seedDemoUsers } from "@/lib/server/demo/seed-demo-users";
 import { seedReferenceData } from "@/lib/server/reference/seed-reference-data";
 import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
+import { purgeExpiredRateLimitHits } from "@/lib/server/cases/purge-rate-limit-hits";
 import { resumeAbandonedRuns } from "@/lib/server/reconciliation/process-run";
 import { runDueSchedules } from "@/lib/server/spot-checks/run-due-schedules";
 
@@ -16,6 +17,7 @@ const CHECKPOINT_EVERY_MS = 15 * 60_000;
 const HOLDS_EVERY_MS = 60_000;
 const SCHEDULES_EVERY_MS = 5 * 60_000;
 const RECONCILIATION_EVERY_MS = 60_000;
+const RATE_LIMIT_PURGE_EVERY_MS = 60 * 60_000;
 
 /** Pending account changes whose hold ran out take effect; every instance may run it (see applyElapsedHolds). */
 function applyHoldsNow() {
@@ -34,6 +36,13 @@ function drawDueCampaignsNow() {
 /** Reconciliation runs whose worker died (here or on another instance) are taken up again (decision 019). */
 function resumeRunsNow() {
   resumeAbandonedRuns().catch((err) => logger.error({ err }, "resuming reconciliation runs failed"));
+}
+
+/** Throttle hits older than a day are deleted: they count for nothing and hold source addresses. */
+function purgeRateLimitHitsNow() {
+  purgeExpiredRateLimitHits()
+    .then((r) => (r.purged ? logger.info(r, "expired rate-limit hits purged") : undefined))
+    .catch((err) => logger.error({ err }, "purging rate-limit hits failed"));
 }
 
 export async function startServerProcess() {
@@ -64,4 +73,6 @@ export async function startServerProcess() {
   setInterval(drawDueCampaignsNow, SCHEDULES_EVERY_MS).unref();
   resumeRunsNow();
   setInterval(resumeRunsNow, RECONCILIATION_EVERY_MS).unref();
+  purgeRateLimitHitsNow();
+  setInterval(purgeRateLimitHitsNow, RATE_LIMIT_PURGE_EVERY_MS).unref();
 }
