@@ -9,14 +9,14 @@ export type { SampleSize, SampleSizeInput, SampleSizeMethod, SampleSizeRefusal }
 export { createSeededRandom, mulberry32, seedFromString } from "./seeded-random";
 export type { SamplingSeed, SeededRandom } from "./seeded-random";
 
-export { canonicalPopulation, seededDraw } from "./seeded-draw";
-export { riskWeightedDraw, zeroWeightFloorFor } from "./weighted-draw";
+export { canonicalPopulation, drawPositions, seededDraw, seededDrawOfCanonical } from "./seeded-draw";
+export { riskWeightedDraw, riskWeightedDrawOfCanonical, zeroWeightFloorFor } from "./weighted-draw";
 export type { WeightedDrawOptions, WeightedRecord } from "./weighted-draw";
 export { riskWeightOfFlags, RISK_SEVERITY_WEIGHTS, UNFLAGGED_RECORD_WEIGHT } from "./risk-weight";
 
 export { allocateProportionally } from "./proportional-allocation";
 export type { StratumAllocation, StratumSize } from "./proportional-allocation";
-export { stratifiedDraw, stratumSeed } from "./stratified-draw";
+export { stratifiedDraw, stratifiedDrawOfCanonical, stratumSeed } from "./stratified-draw";
 export type { StratifiedDraw, StratifiedRecord } from "./stratified-draw";
 
 export { assignSpotCheckItems, conflictsOfInterest, mayCheck } from "./assignment";

@@ -28,17 +28,29 @@ export function canonicalPopulation(ids: Iterable<string>): string[] {
 export function seededDraw(population: Iterable<string>, sampleSize: number, seed: SamplingSeed): string[] {
   if (!Number.isInteger(sampleSize) || sampleSize < 0) throw new RangeError(`sampleSize must be a whole number ≥ 0, got ${sampleSize}`);
   const ids = canonicalPopulation(population);
-  const size = ids.length;
+  return drawPositions(ids.length, sampleSize, seed).map((position) => ids[position]!);
+}
+
+/** seededDraw for ids already unique and in code-unit order: the same draw without the sort. */
+export function seededDrawOfCanonical(ids: readonly string[], sampleSize: number, seed: SamplingSeed): string[] {
+  if (!Number.isInteger(sampleSize) || sampleSize < 0) throw new RangeError(`sampleSize must be a whole number ≥ 0, got ${sampleSize}`);
+  for (let i = 1; i < ids.length; i++) {
+    if (!(ids[i - 1]! < ids[i]!)) throw new RangeError(`ids are not unique and in code-unit order at ${ids[i]}`);
+  }
+  return drawPositions(ids.length, sampleSize, seed).map((position) => ids[position]!);
+}
+
+/** The positions (0 … size − 1) a seeded draw of `sampleSize` picks from a canonical population, in draw order. */
+export function drawPositions(size: number, sampleSize: number, seed: SamplingSeed): number[] {
   const draws = Math.min(sampleSize, size);
   const random = createSeededRandom(seed);
   const swapped = new Map<number, number>();
   const at = (position: number) => swapped.get(position) ?? position;
-  const drawn: string[] = [];
+  const drawn: number[] = [];
   for (let i = 0; i < draws; i++) {
     const j = i + random.nextBelow(size - i);
-    const chosen = at(j);
+    drawn.push(at(j));
     swapped.set(j, at(i));
-    drawn.push(ids[chosen]!);
   }
   return drawn;
 }

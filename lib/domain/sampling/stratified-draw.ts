@@ -6,7 +6,7 @@
  * draw does not depend on the others'.
  */
 import { allocateProportionally, type StratumAllocation } from "./proportional-allocation";
-import { seededDraw } from "./seeded-draw";
+import { drawPositions, seededDraw } from "./seeded-draw";
 import type { SamplingSeed } from "./seeded-random";
 
 export type StratifiedRecord = { id: string; stratum: string };
@@ -46,5 +46,40 @@ export function stratifiedDraw(records: Iterable<StratifiedRecord>, sampleSize: 
   const drawn = allocation.flatMap(({ stratum, sampleSize: stratumSampleSize }) =>
     seededDraw(idsByStratum.get(stratum) ?? [], stratumSampleSize, stratumSeed(seed, stratum)).map((id) => ({ id, stratum })),
   );
+  return { drawn, allocation };
+}
+
+/**
+ * stratifiedDraw for a population already in canonical order — ids unique and ascending by code
+ * unit — with each record's stratum given as a small integer (`strata[i]` names stratum
+ * `stratumOf[i]`). Each stratum's ids, taken in that order, are already canonical, so every
+ * stratum is drawn by position: the same draw as stratifiedDraw, without a million objects.
+ */
+export function stratifiedDrawOfCanonical(ids: readonly string[], stratumOf: Uint32Array, strata: readonly string[], sampleSize: number, seed: SamplingSeed): StratifiedDraw {
+  if (stratumOf.length !== ids.length) throw new RangeError(`${ids.length} ids but ${stratumOf.length} strata`);
+  if (new Set(strata).size !== strata.length) throw new RangeError("a stratum is named twice");
+  const counts = new Uint32Array(strata.length);
+  for (let i = 0; i < ids.length; i++) {
+    if (i > 0 && !(ids[i - 1]! < ids[i]!)) throw new RangeError(`records are not in canonical order at ${ids[i]}`);
+    const stratum = stratumOf[i]!;
+    if (stratum >= strata.length) throw new RangeError(`record ${ids[i]} is in an unnamed stratum ${stratum}`);
+    counts[stratum]!++;
+  }
+  // Each stratum's record indices, ascending, in one array (counting sort).
+  const starts = new Uint32Array(strata.length + 1);
+  for (let s = 0; s < strata.length; s++) starts[s + 1] = starts[s]! + counts[s]!;
+  const members = new Uint32Array(ids.length);
+  const filled = starts.slice(0, strata.length);
+  for (let i = 0; i < ids.length; i++) members[filled[stratumOf[i]!]!++] = i;
+
+  const code = new Map(strata.map((stratum, s) => [stratum, s]));
+  const allocation = allocateProportionally(
+    strata.flatMap((stratum, s) => (counts[s]! > 0 ? [{ stratum, populationSize: counts[s]! }] : [])),
+    sampleSize,
+  );
+  const drawn = allocation.flatMap(({ stratum, sampleSize: stratumSampleSize }) => {
+    const start = starts[code.get(stratum)!]!;
+    return drawPositions(counts[code.get(stratum)!]!, stratumSampleSize, stratumSeed(seed, stratum)).map((p) => ({ id: ids[members[start + p]!]!, stratum }));
+  });
   return { drawn, allocation };
 }

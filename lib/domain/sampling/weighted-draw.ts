@@ -22,49 +22,78 @@ export type WeightedDrawOptions = {
   zeroWeightFloor?: number;
 };
 
-type Keyed = { index: number; key: number };
-
-/** Larger key first; on a tie the earlier record in id order. */
-const outranks = (a: Keyed, b: Keyed) => a.key > b.key || (a.key === b.key && a.index < b.index);
-
-/** Fixed-capacity heap whose root is the weakest of the k best keys seen so far. */
+/**
+ * Fixed-capacity heap of the k best keys seen so far, root = the weakest, in two typed arrays
+ * (a million offers allocate nothing). Larger key first; on a tie the earlier record in id order.
+ */
 class WeakestFirstHeap {
-  readonly items: Keyed[] = [];
-  constructor(private readonly capacity: number) {}
+  readonly keys: Float64Array;
+  readonly indices: Int32Array;
+  size = 0;
+  constructor(private readonly capacity: number) {
+    this.keys = new Float64Array(capacity);
+    this.indices = new Int32Array(capacity);
+  }
 
-  offer(candidate: Keyed) {
-    const items = this.items;
-    if (items.length < this.capacity) {
-      items.push(candidate);
-      this.siftUp(items.length - 1);
-    } else if (items.length > 0 && outranks(candidate, items[0]!)) {
-      items[0] = candidate;
-      this.siftDown(0);
+  private outranks(keyA: number, indexA: number, keyB: number, indexB: number) {
+    return keyA > keyB || (keyA === keyB && indexA < indexB);
+  }
+
+  offer(index: number, key: number) {
+    if (this.size < this.capacity) {
+      this.siftUp(this.size++, index, key);
+    } else if (this.size > 0 && this.outranks(key, index, this.keys[0]!, this.indices[0]!)) {
+      this.siftDown(index, key);
     }
   }
 
-  private siftUp(i: number) {
-    const items = this.items;
+  /** The indices held, strongest first. */
+  ranked(): number[] {
+    const order = Array.from({ length: this.size }, (_, i) => i);
+    order.sort((a, b) => (this.outranks(this.keys[a]!, this.indices[a]!, this.keys[b]!, this.indices[b]!) ? -1 : 1));
+    return order.map((i) => this.indices[i]!);
+  }
+
+  private siftUp(i: number, index: number, key: number) {
+    const { keys, indices } = this;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!outranks(items[parent]!, items[i]!)) return;
-      [items[parent], items[i]] = [items[i]!, items[parent]!];
+      if (!this.outranks(keys[parent]!, indices[parent]!, key, index)) break;
+      keys[i] = keys[parent]!;
+      indices[i] = indices[parent]!;
       i = parent;
     }
+    keys[i] = key;
+    indices[i] = index;
   }
 
-  private siftDown(i: number) {
-    const items = this.items;
+  /** Replaces the root with (index, key) and restores the heap. */
+  private siftDown(index: number, key: number) {
+    const { keys, indices, size } = this;
+    let i = 0;
     for (;;) {
       const left = 2 * i + 1;
       const right = left + 1;
-      let weakest = i;
-      if (left < items.length && outranks(items[weakest]!, items[left]!)) weakest = left;
-      if (right < items.length && outranks(items[weakest]!, items[right]!)) weakest = right;
-      if (weakest === i) return;
-      [items[weakest], items[i]] = [items[i]!, items[weakest]!];
+      let weakest = -1;
+      let weakestKey = key;
+      let weakestIndex = index;
+      if (left < size && this.outranks(weakestKey, weakestIndex, keys[left]!, indices[left]!)) {
+        weakest = left;
+        weakestKey = keys[left]!;
+        weakestIndex = indices[left]!;
+      }
+      if (right < size && this.outranks(weakestKey, weakestIndex, keys[right]!, indices[right]!)) {
+        weakest = right;
+        weakestKey = keys[right]!;
+        weakestIndex = indices[right]!;
+      }
+      if (weakest === -1) break;
+      keys[i] = weakestKey;
+      indices[i] = weakestIndex;
       i = weakest;
     }
+    keys[i] = key;
+    indices[i] = index;
   }
 }
 
@@ -91,15 +120,35 @@ export function zeroWeightFloorFor(weights: Iterable<number>, requested?: number
 
 /** Draws `sampleSize` ids (all of them when there are fewer records), in draw order. */
 export function riskWeightedDraw(records: Iterable<WeightedRecord>, sampleSize: number, seed: SamplingSeed, options: WeightedDrawOptions = {}): string[] {
-  if (!Number.isInteger(sampleSize) || sampleSize < 0) throw new RangeError(`sampleSize must be a whole number ≥ 0, got ${sampleSize}`);
   const sorted = canonicalRecords(records);
-  const floor = zeroWeightFloorFor(sorted.map((r) => r.weight), options.zeroWeightFloor);
-  const random = createSeededRandom(seed);
-  const heap = new WeakestFirstHeap(Math.min(sampleSize, sorted.length));
-  for (let index = 0; index < sorted.length; index++) {
-    const weight = sorted[index]!.weight || floor;
-    const u = 1 - random.nextFloat(); // (0, 1]: ln(u) is finite
-    heap.offer({ index, key: Math.log(u) / weight });
+  return riskWeightedDrawOfCanonical(
+    sorted.map((r) => r.id),
+    Float64Array.from(sorted, (r) => r.weight),
+    sampleSize,
+    seed,
+    options,
+  );
+}
+
+/**
+ * riskWeightedDraw for records already in canonical order — ids unique and ascending by code
+ * unit, weights index for index — without building a million record objects. Same draw.
+ */
+export function riskWeightedDrawOfCanonical(ids: readonly string[], weights: Float64Array, sampleSize: number, seed: SamplingSeed, options: WeightedDrawOptions = {}): string[] {
+  if (!Number.isInteger(sampleSize) || sampleSize < 0) throw new RangeError(`sampleSize must be a whole number ≥ 0, got ${sampleSize}`);
+  if (weights.length !== ids.length) throw new RangeError(`${ids.length} ids but ${weights.length} weights`);
+  for (let i = 0; i < ids.length; i++) {
+    const weight = weights[i]!;
+    if (!(Number.isFinite(weight) && weight >= 0)) throw new RangeError(`weight of ${ids[i]} must be a finite number ≥ 0, got ${weight}`);
+    if (i > 0 && !(ids[i - 1]! < ids[i]!)) throw new RangeError(`records are not in canonical order at ${ids[i]}`);
   }
-  return heap.items.sort((a, b) => (outranks(a, b) ? -1 : 1)).map(({ index }) => sorted[index]!.id);
+  const floor = zeroWeightFloorFor(weights, options.zeroWeightFloor);
+  const random = createSeededRandom(seed);
+  const heap = new WeakestFirstHeap(Math.min(sampleSize, ids.length));
+  for (let index = 0; index < ids.length; index++) {
+    const weight = weights[index]! || floor;
+    const u = 1 - random.nextFloat(); // (0, 1]: ln(u) is finite
+    heap.offer(index, Math.log(u) / weight);
+  }
+  return heap.ranked().map((index) => ids[index]!);
 }

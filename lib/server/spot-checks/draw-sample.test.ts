@@ -5,14 +5,19 @@ import { drawSample, drawWeightOf, inCanonicalOrder, populationHash } from "./dr
 const ids = ["b", "a", "Z", "é", "aa", "c", "_"];
 const weightOf = (id: string) => (id.length % 2 ? 9 : 0);
 const makerOf = (id: string) => `maker-${id.charCodeAt(0) % 2}`;
-const population = (list: string[]) => ({ ids: list, riskWeights: Float64Array.from(list, weightOf), makerIds: list.map(makerOf) });
+const makerNames = ["maker-0", "maker-1"];
+const population = (list: string[]) => ({
+  ids: list,
+  riskWeights: Float64Array.from(list, weightOf),
+  makers: { names: makerNames, codes: Uint32Array.from(list, (id) => makerNames.indexOf(makerOf(id))) },
+});
 
 describe("drawSample", () => {
   it("puts the population in code-unit order whatever order it came in, keeping weights and makers with their ids", () => {
     const canonical = inCanonicalOrder(population(ids));
     expect(canonical.ids).toEqual([...ids].sort());
     expect([...canonical.riskWeights!]).toEqual([...ids].sort().map(weightOf));
-    expect(canonical.makerIds).toEqual([...ids].sort().map(makerOf));
+    expect([...canonical.makers!.codes].map((c) => canonical.makers!.names[c])).toEqual([...ids].sort().map(makerOf));
     expect(populationHash(canonical)).toBe(populationHash(inCanonicalOrder(population([...ids].reverse()))));
     expect(populationHash(canonical)).not.toBe(populationHash(inCanonicalOrder(population(ids.slice(1)))));
     expect(() => inCanonicalOrder(population(["a", "b", "a"]))).toThrow(RangeError);

@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { riskWeightedDraw, seededDraw, stratifiedDraw, UNFLAGGED_RECORD_WEIGHT } from "@/lib/domain/sampling";
+import { riskWeightedDrawOfCanonical, seededDrawOfCanonical, stratifiedDrawOfCanonical, UNFLAGGED_RECORD_WEIGHT } from "@/lib/domain/sampling";
 import type { SPOT_CHECK_STRATEGIES } from "@/lib/domain/spot-checks/schemas";
 import type { Population } from "./select-population";
 
@@ -14,10 +14,11 @@ export function inCanonicalOrder(population: Population): Population {
   const ordered = (ids: readonly string[]) => ids.every((id, i) => i === 0 || ids[i - 1]! < id);
   if (ordered(population.ids)) return population;
   const order = population.ids.map((_, i) => i).sort((a, b) => (population.ids[a]! < population.ids[b]! ? -1 : population.ids[a]! > population.ids[b]! ? 1 : 0));
+  // Sorted here, the ids no longer match the text they came in: idsText is dropped.
   const sorted: Population = {
     ids: order.map((i) => population.ids[i]!),
     riskWeights: population.riskWeights && Float64Array.from(order, (i) => population.riskWeights![i]!),
-    makerIds: population.makerIds && order.map((i) => population.makerIds![i]!),
+    makers: population.makers && { names: population.makers.names, codes: Uint32Array.from(order, (i) => population.makers!.codes[i]!) },
   };
   if (!ordered(sorted.ids)) throw new RangeError("a merchant appears twice in the population");
   return sorted;
@@ -25,7 +26,7 @@ export function inCanonicalOrder(population: Population): Population {
 
 /** SHA-256 over the population's ids in code-unit order, one per line: checks a re-run used the same population. */
 export function populationHash(canonical: Population): string {
-  return crypto.createHash("sha256").update(canonical.ids.join("\n")).digest("hex");
+  return crypto.createHash("sha256").update(canonical.idsText ?? canonical.ids.join("\n")).digest("hex");
 }
 
 /** The weight a record was drawn with: its risk weight (floored) for risk-weighted draws, 1 otherwise. */
@@ -33,14 +34,18 @@ export function drawWeightOf(record: { riskWeight: number }, strategy: SpotCheck
   return strategy === "RISK_WEIGHTED" ? record.riskWeight || UNFLAGGED_RECORD_WEIGHT : 1;
 }
 
-/** The merchant ids drawn, in draw order; the same population, size and seed always give the same list. */
+/**
+ * The merchant ids drawn, in draw order; the same population, size and seed always give the same
+ * list. The population is canonical already, so the domain's draws run on it as it is (the
+ * draws are decision 007's, unchanged; decision 034).
+ */
 export function drawSample(canonical: Population, sampleSize: number, strategy: SpotCheckStrategy, seed: string): string[] {
-  const { ids, riskWeights, makerIds } = canonical;
-  if (strategy === "SIMPLE") return seededDraw(ids, sampleSize, seed);
+  const { ids, riskWeights, makers } = canonical;
+  if (strategy === "SIMPLE") return seededDrawOfCanonical(ids, sampleSize, seed);
   if (strategy === "RISK_WEIGHTED") {
     if (!riskWeights) throw new Error("a risk-weighted draw needs the population's risk weights");
-    return riskWeightedDraw(ids.map((id, i) => ({ id, weight: riskWeights[i]! })), sampleSize, seed, { zeroWeightFloor: UNFLAGGED_RECORD_WEIGHT });
+    return riskWeightedDrawOfCanonical(ids, riskWeights, sampleSize, seed, { zeroWeightFloor: UNFLAGGED_RECORD_WEIGHT });
   }
-  if (!makerIds) throw new Error("a stratified draw needs the population's makers");
-  return stratifiedDraw(ids.map((id, i) => ({ id, stratum: makerIds[i]! })), sampleSize, seed).drawn.map((d) => d.id);
+  if (!makers) throw new Error("a stratified draw needs the population's makers");
+  return stratifiedDrawOfCanonical(ids, makers.codes, makers.names, sampleSize, seed).drawn.map((d) => d.id);
 }

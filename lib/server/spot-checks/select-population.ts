@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { TSpotCheckPopulation } from "@/lib/domain/spot-checks/schemas";
 import type { SpotCheckStrategy } from "./draw-sample";
+import { codesOf, numbersOf, type CodedColumn } from "./population-columns";
 
 /**
  * The population a draw starts from: merchant ids in code-unit order, with what the strategy
@@ -9,10 +10,15 @@ import type { SpotCheckStrategy } from "./draw-sample";
  */
 export type Population = {
   ids: readonly string[];
+  /**
+   * The ids joined by "\n", exactly as the database sent them; set only while that is the
+   * canonical order, so the population hash can be taken over it without joining a million ids.
+   */
+  idsText?: string;
   /** RISK_WEIGHTED: the risk weight of each merchant's version in force. */
   riskWeights?: Float64Array;
-  /** STRATIFIED_BY_MAKER: the maker of each merchant's version in force. */
-  makerIds?: readonly string[];
+  /** STRATIFIED_BY_MAKER: the maker of each merchant's version in force, coded ("" for none). */
+  makers?: CodedColumn;
 };
 
 /** A drawn merchant's version in force and the people behind it (never its assignee). */
@@ -41,37 +47,30 @@ function filtersOf(population: TSpotCheckPopulation, now: Date): Prisma.Sql[] {
 }
 
 /**
- * One index-only scan of "Merchant" (the version-in-force facts live on it, decision 011)
- * aggregated into a single text value, one line per merchant in byte order (COLLATE "C":
- * code-unit order for ASCII ids): at a million merchants one string crosses the wire, not a
- * million rows.
+ * One index-only scan of "Merchant" (the version-in-force facts live on it, decision 011), each
+ * column aggregated into a single value in byte order of id (COLLATE "C": code-unit order for
+ * ASCII ids): the ids, the risk weights (small whole numbers in practice: two bytes each) or
+ * the makers, each as one text with one line per merchant. At a million merchants two values
+ * cross the wire, not a million rows, and no line has to be cut in two (decision 034).
  */
 export async function selectPopulation(db: Pick<PrismaClient, "$queryRaw">, population: TSpotCheckPopulation, now: Date, strategy: SpotCheckStrategy): Promise<Population> {
   const extra =
-    strategy === "RISK_WEIGHTED" ? Prisma.sql` || E'\\t' || m."inForceRiskWeight"::text`
-    : strategy === "STRATIFIED_BY_MAKER" ? Prisma.sql` || E'\\t' || COALESCE(m."inForceMakerId", '')`
+    strategy === "RISK_WEIGHTED" ? Prisma.sql`, string_agg(p.weight::text, E'\\n') AS weights`
+    : strategy === "STRATIFIED_BY_MAKER" ? Prisma.sql`, string_agg(COALESCE(p.maker, ''), E'\\n') AS makers`
     : Prisma.empty;
   // Aggregating an ordered subquery keeps the index's order without a second sort; PostgreSQL
   // does not promise it, so inCanonicalOrder checks it (and sorts, slowly, if it ever failed).
-  const [row] = await db.$queryRaw<{ lines: string | null }[]>(Prisma.sql`
-    SELECT string_agg(line, E'\\n') AS lines FROM (
-      SELECT m.id${extra} AS line
+  const [row] = await db.$queryRaw<{ ids: string | null; weights?: string | null; makers?: string | null }[]>(Prisma.sql`
+    SELECT string_agg(p.id, E'\\n') AS ids${extra} FROM (
+      SELECT m.id, m."inForceRiskWeight" AS weight, m."inForceMakerId" AS maker
       FROM "Merchant" m
       WHERE ${Prisma.join(filtersOf(population, now), " AND ")}
-      ORDER BY m.id COLLATE "C") AS population`);
-  const lines = row?.lines ? row.lines.split("\n") : [];
-  if (strategy === "SIMPLE") return { ids: lines };
-  const ids = new Array<string>(lines.length);
-  const riskWeights = strategy === "RISK_WEIGHTED" ? new Float64Array(lines.length) : undefined;
-  const makerIds = strategy === "STRATIFIED_BY_MAKER" ? new Array<string>(lines.length) : undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const tab = line.indexOf("\t");
-    ids[i] = line.slice(0, tab);
-    if (riskWeights) riskWeights[i] = Number(line.slice(tab + 1));
-    else makerIds![i] = line.slice(tab + 1);
-  }
-  return { ids, riskWeights, makerIds };
+      ORDER BY m.id COLLATE "C") AS p`);
+  if (!row?.ids) return { ids: [], ...(strategy === "RISK_WEIGHTED" ? { riskWeights: new Float64Array(0) } : strategy === "STRATIFIED_BY_MAKER" ? { makers: { names: [], codes: new Uint32Array(0) } } : {}) };
+  const ids = row.ids.split("\n");
+  if (strategy === "RISK_WEIGHTED") return { ids, idsText: row.ids, riskWeights: numbersOf(row.weights!, ids.length) };
+  if (strategy === "STRATIFIED_BY_MAKER") return { ids, idsText: row.ids, makers: codesOf(row.makers!, ids.length) };
+  return { ids, idsText: row.ids };
 }
 
 /** The drawn merchants' versions in force with the people behind them, in the order given. */

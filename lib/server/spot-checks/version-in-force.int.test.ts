@@ -77,7 +77,7 @@ describe("the version-in-force facts a draw reads from the merchant row", () => 
     const merchants = await db.merchant.findMany({ where: { id: { in: simple.ids as string[] } } });
     expect([...weighted.riskWeights!]).toEqual(simple.ids.map((id) => merchants.find((m) => m.id === id)!.inForceRiskWeight));
     const stratified = await selectPopulation(db, { makerIds }, new Date(), "STRATIFIED_BY_MAKER");
-    expect(stratified.makerIds).toEqual(simple.ids.map((id) => fixtures.find((f) => f.merchantId === id)!.maker.id));
+    expect([...stratified.makers!.codes].map((c) => stratified.makers!.names[c])).toEqual(simple.ids.map((id) => fixtures.find((f) => f.merchantId === id)!.maker.id));
     expect((await selectPopulation(db, { makerIds: ["nobody"] }, new Date(), "SIMPLE")).ids).toEqual([]);
   });
 });
