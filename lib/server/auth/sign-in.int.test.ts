@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
-import { refusal } from "@/test/integration/outcomes";
+import { codeOf, refusal } from "@/test/integration/outcomes";
 import { meta, seedUser, TEST_PASSWORD } from "@/test/integration/actors";
+import { verifyPassword } from "./password";
 import { findValidSession } from "./session-store";
-import { ADDRESS_FAILURE_LIMIT, LOCKOUT_AFTER_FAILURES, signIn } from "./sign-in";
+import { ADDRESS_FAILURE_LIMIT, ADDRESS_WINDOW_MINUTES, LOCKOUT_AFTER_FAILURES, signIn } from "./sign-in";
+
+const tally = (codes: string[]) => codes.reduce<Record<string, number>>((t, c) => ({ ...t, [c]: (t[c] ?? 0) + 1 }), {});
+
+/** The throttle as it was: count, check the password, then record. Here only to show the burst races. */
+async function naiveGuess(ip: string, username: string): Promise<string> {
+  const db = await prisma();
+  const recent = await db.signInFailure.count({ where: { ip, at: { gte: new Date(Date.now() - ADDRESS_WINDOW_MINUTES * 60_000) } } });
+  if (recent >= ADDRESS_FAILURE_LIMIT) return "THROTTLED";
+  await verifyPassword(null, "guess");
+  await db.signInFailure.create({ data: { ip, username } });
+  return "INVALID_CREDENTIALS";
+}
 
 
 describe("sign-in", () => {
@@ -59,6 +72,34 @@ describe("sign-in", () => {
     const user = await seedUser("CLERK");
     expect((await refusal(signIn({ username: user.username, password: TEST_PASSWORD }, meta(ip)))).code).toBe("THROTTLED");
     await expect(signIn({ username: user.username, password: TEST_PASSWORD }, meta("10.4.0.10"))).resolves.toHaveProperty("token");
+  });
+
+  it("checks no more than the address limit of passwords in a burst of concurrent guesses (the naive count-then-record checks more)", async () => {
+    const burst = 3 * ADDRESS_FAILURE_LIMIT;
+    const naive = tally(await Promise.all(Array.from({ length: burst }, (_, i) => naiveGuess("10.16.0.1", `burst-naive-${i}`))));
+    expect(naive.INVALID_CREDENTIALS).toBeGreaterThan(ADDRESS_FAILURE_LIMIT);
+
+    const codes = tally(await Promise.all(Array.from({ length: burst }, (_, i) => codeOf(signIn({ username: `burst-${i}`, password: "guess" }, meta("10.16.0.2"))))));
+    expect(codes).toEqual({ INVALID_CREDENTIALS: ADDRESS_FAILURE_LIMIT, THROTTLED: burst - ADDRESS_FAILURE_LIMIT });
+  });
+
+  it("locks an account under a burst of concurrent guesses after no more than the allowed passwords are checked", async () => {
+    const user = await seedUser("CLERK");
+    const burst = 4 * LOCKOUT_AFTER_FAILURES;
+    const codes = tally(await Promise.all(Array.from({ length: burst }, (_, i) => codeOf(signIn({ username: user.username, password: `guess-${i}` }, meta(`10.17.${i}.1`))))));
+    expect(codes.INVALID_CREDENTIALS).toBeGreaterThanOrEqual(1);
+    expect(codes.INVALID_CREDENTIALS).toBeLessThanOrEqual(LOCKOUT_AFTER_FAILURES);
+    expect(codes.LOCKED).toBe(burst - codes.INVALID_CREDENTIALS!);
+    const db = await prisma();
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    expect(await db.auditEvent.count({ where: { action: "auth.lockout", entityId: user.id } })).toBe(1);
+    expect((await refusal(signIn({ username: user.username, password: TEST_PASSWORD }, meta("10.17.99.1")))).code).toBe("LOCKED");
+  });
+
+  it("a success does not count against its address", async () => {
+    const user = await seedUser("CLERK");
+    for (let i = 0; i < ADDRESS_FAILURE_LIMIT + 2; i++) await signIn({ username: user.username, password: TEST_PASSWORD }, meta("10.18.0.1"));
+    expect(await (await prisma()).signInFailure.count({ where: { ip: "10.18.0.1" } })).toBe(0);
   });
 
   it("a disabled user cannot sign in", async () => {

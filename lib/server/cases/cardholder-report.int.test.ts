@@ -5,9 +5,9 @@ import { verifyAuditChain } from "@/lib/server/audit/verify-chain";
 import { prisma } from "@/lib/server/db";
 import { meta } from "@/test/integration/actors";
 import { ensureReferenceRows } from "@/test/integration/applications";
-import { refusal } from "@/test/integration/outcomes";
+import { codeOf, refusal } from "@/test/integration/outcomes";
 import { approvedMerchant } from "@/test/integration/workflow";
-import { REPORTS_PER_WINDOW, submitCardholderReport } from "./submit-cardholder-report";
+import { REPORT_WINDOW_MINUTES, REPORTS_PER_WINDOW, submitCardholderReport } from "./submit-cardholder-report";
 
 const DAY = 86_400_000;
 let ipCounter = 0;
@@ -110,6 +110,29 @@ describe("a cardholder report", () => {
     await db.rateLimitHit.updateMany({ where: { key: ip }, data: { at: new Date(Date.now() - 61 * 60_000) } });
     await expect(submitCardholderReport({ input: report({ terminalId: "ZZ777777" }), requestMeta: meta(ip) })).resolves.toHaveProperty("reference");
     await expect(submitCardholderReport({ input: report({ terminalId: "ZZ777777" }), requestMeta: meta(freshIp()) })).resolves.toHaveProperty("reference");
+  });
+
+  it("admits exactly the limit from a burst of concurrent reports from one address (the naive count-then-record admits more)", async () => {
+    const db = await prisma();
+    const burst = 4 * REPORTS_PER_WINDOW;
+    // The throttle as it was: counted, then recorded in a later transaction.
+    const naiveReport = async (ip: string) => {
+      const recent = await db.rateLimitHit.count({ where: { bucket: "cardholder-report", key: ip, at: { gte: new Date(Date.now() - REPORT_WINDOW_MINUTES * 60_000) } } });
+      if (recent >= REPORTS_PER_WINDOW) return "RATE_LIMITED";
+      await db.$transaction(async (tx) => tx.rateLimitHit.create({ data: { bucket: "cardholder-report", key: ip } }));
+      return "OK";
+    };
+    const naiveIp = freshIp();
+    const naive = await Promise.all(Array.from({ length: burst }, () => naiveReport(naiveIp)));
+    expect(naive.filter((c) => c === "OK").length).toBeGreaterThan(REPORTS_PER_WINDOW);
+
+    const ip = freshIp();
+    const casesBefore = await db.case.count();
+    const codes = await Promise.all(Array.from({ length: burst }, () => codeOf(submitCardholderReport({ input: report({ terminalId: "ZZ888888" }), requestMeta: meta(ip) }))));
+    expect(codes.filter((c) => c === "OK").length).toBe(REPORTS_PER_WINDOW);
+    expect(codes.filter((c) => c === "RATE_LIMITED").length).toBe(burst - REPORTS_PER_WINDOW);
+    expect(await db.case.count()).toBe(casesBefore + REPORTS_PER_WINDOW);
+    expect(await db.rateLimitHit.count({ where: { key: ip } })).toBe(REPORTS_PER_WINDOW);
   });
 
   it("with the bot trap filled answers like a real one but stores nothing, and still counts against the address", async () => {

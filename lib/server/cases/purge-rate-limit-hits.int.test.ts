@@ -15,9 +15,16 @@ describe("purgeExpiredRateLimitHits", () => {
         { bucket: "purge-test", key: "203.0.113.2", at: at(60_000) },
       ],
     });
-    expect(await purgeExpiredRateLimitHits(now)).toEqual({ purged: 2 });
+    await db.signInFailure.createMany({
+      data: [
+        { ip: "203.0.113.3", username: "purge-old", at: at(RATE_LIMIT_RETENTION_MS + 1) },
+        { ip: "203.0.113.3", username: "purge-recent", at: at(60_000) },
+      ],
+    });
+    expect(await purgeExpiredRateLimitHits(now)).toEqual({ purged: 3 });
     const left = await db.rateLimitHit.findMany({ where: { bucket: "purge-test" }, select: { key: true } });
     expect(left.map((h) => h.key)).toEqual(["203.0.113.2", "203.0.113.2"]);
+    expect((await db.signInFailure.findMany({ where: { ip: "203.0.113.3" }, select: { username: true } })).map((f) => f.username)).toEqual(["purge-recent"]);
     expect(await purgeExpiredRateLimitHits(now)).toEqual({ purged: 0 });
   });
 });

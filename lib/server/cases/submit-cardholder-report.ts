@@ -2,6 +2,7 @@ import "server-only";
 import { beijingDayBounds, REPORT_TRAP_FIELD, yuanOf, ZCardholderReportSchema } from "@/lib/domain/cases/cardholder-report";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/server/db";
+import { lockKeyForTransaction } from "@/lib/server/db/transaction-lock";
 import { parseInput, UseCaseError } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
 import type { RequestMeta } from "@/lib/server/request-meta";
@@ -46,20 +47,20 @@ export async function submitCardholderReport({ input, requestMeta }: { input: un
   const db = await prisma();
   const now = new Date();
   const ip = requestMeta.ip ?? "unknown";
-
-  const windowStart = new Date(now.getTime() - REPORT_WINDOW_MINUTES * 60_000);
-  const recent = await db.rateLimitHit.findMany({ where: { bucket: BUCKET, key: ip, at: { gte: windowStart } }, orderBy: { at: "asc" }, select: { at: true }, take: REPORTS_PER_WINDOW });
-  if (recent.length >= REPORTS_PER_WINDOW) throw new UseCaseError("RATE_LIMITED", {}, { minutes: minutesUntilFree(recent[0]!.at, now) });
-
   const trapped = typeof input === "object" && input !== null && String((input as Record<string, unknown>)[REPORT_TRAP_FIELD] ?? "").trim() !== "";
-  if (trapped) {
-    await db.rateLimitHit.create({ data: { bucket: BUCKET, key: ip, at: now } });
-    logger.info({ ip, bucket: BUCKET }, "cardholder report dropped: bot trap filled");
-    return { reference: newCaseReference(now) };
-  }
 
-  const report = parseInput(ZCardholderReportSchema, input);
-  return db.$transaction(async (tx) => {
+  // Count and record under one lock per address, in one transaction: counted first and recorded
+  // later, concurrent reports from one address all saw room and all got through (decision 038).
+  const outcome = await db.$transaction(async (tx) => {
+    await lockKeyForTransaction(tx, `${BUCKET}:${ip}`);
+    const windowStart = new Date(now.getTime() - REPORT_WINDOW_MINUTES * 60_000);
+    const recent = await tx.rateLimitHit.findMany({ where: { bucket: BUCKET, key: ip, at: { gte: windowStart } }, orderBy: { at: "asc" }, select: { at: true }, take: REPORTS_PER_WINDOW });
+    if (recent.length >= REPORTS_PER_WINDOW) throw new UseCaseError("RATE_LIMITED", {}, { minutes: minutesUntilFree(recent[0]!.at, now) });
+    if (trapped) {
+      await tx.rateLimitHit.create({ data: { bucket: BUCKET, key: ip, at: now } });
+      return { trapped: true as const, reference: newCaseReference(now) };
+    }
+    const report = parseInput(ZCardholderReportSchema, input);
     await tx.rateLimitHit.create({ data: { bucket: BUCKET, key: ip, at: now } });
     const binding = report.terminalId ? await bindingFor(tx, report.terminalId, report.occurredOn) : null;
     const details: Record<string, string> = { occurredOn: report.occurredOn, payeeShown: report.payeeShown };
@@ -83,6 +84,8 @@ export async function submitCardholderReport({ input, requestMeta }: { input: un
       null,
       requestMeta,
     );
-    return { reference: opened.reference };
+    return { trapped: false as const, reference: opened.reference };
   });
+  if (outcome.trapped) logger.info({ ip, bucket: BUCKET }, "cardholder report dropped: bot trap filled");
+  return { reference: outcome.reference };
 }
