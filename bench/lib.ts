@@ -11,7 +11,8 @@ export function assertLocal(url: string) {
 
 export async function createBenchDatabase(tag: string) {
   assertLocal(ADMIN_URL);
-  const name = `bench_${tag}_${crypto.randomBytes(3).toString("hex")}`;
+  // BENCH_DATABASE_PREFIX lets runs sharing one server tell their databases apart.
+  const name = `${process.env.BENCH_DATABASE_PREFIX ?? "bench"}_${tag}_${crypto.randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

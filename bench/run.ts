@@ -1,5 +1,5 @@
-// `npm run bench [-- submissions|search|approvals|sampling|audit-verify|engines|reconciliation]`: each benchmark beside its baseline, in the
-// same run. Needs the production build (npm run build) for the HTTP benchmark and the PostgreSQL
+// `npm run bench [-- submissions|search|merchant-search|first-load-js|approvals|sampling|audit-verify|engines|reconciliation]`: each benchmark beside its baseline, in the
+// same run. Needs the production build (npm run build) for the HTTP and browser benchmarks and the PostgreSQL
 // server on 127.0.0.1:5432; every benchmark creates and drops its own database, in its own process.
 import { spawnSync } from "node:child_process";
 import { loadAverage, storeResult, type Report } from "./report-file";
@@ -7,6 +7,8 @@ import { loadAverage, storeResult, type Report } from "./report-file";
 const ALL: Record<string, () => Promise<Report>> = {
   submissions: async () => (await import("./submissions")).benchSubmissions(),
   search: async () => (await import("./account-search")).benchAccountSearch(),
+  "merchant-search": async () => (await import("./merchant-search-http")).benchMerchantSearchHttp(),
+  "first-load-js": async () => (await import("./first-load-js")).benchFirstLoadJs(),
   approvals: async () => (await import("./approvals")).benchApprovals(),
   sampling: async () => (await import("./sampling")).benchSampling(),
   "audit-verify": async () => (await import("./audit-verify")).benchAuditVerify(),
@@ -21,6 +23,7 @@ async function runOne(name: string) {
   console.log(`\n## ${report.name}`);
   for (const row of report.rows) console.log(`  ${row.join("  |  ")}`);
   console.log(`  ${report.summary}`);
+  console.log(`  load ${loadBefore} → ${loadAverage()}`);
 }
 
 async function main() {

@@ -53,6 +53,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // public
   "/sign-in": { access: "anonymous-only", why: "Signed-in users have nothing to do here and are sent home." },
   "/forbidden": { access: "public", why: "The refusal page itself." },
+  "/ping": { access: "public", why: "Bare dynamic page, the benchmarks' baseline (decision 037); no data, not in the navigation." },
   "/report": { access: "public", why: "Cardholders report a wrong payee without an account; staff signed in see the same page." },
   // merchant work
   "/my-work": { access: ["CLERK"], why: "A clerk's own drafts and returned entries (merchant:draft)." },
