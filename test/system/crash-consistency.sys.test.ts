@@ -5,13 +5,18 @@ import { verifyAuditChain } from "@/lib/server/audit/verify-chain";
 import type { Database } from "@/lib/server/db";
 import { startApp, type AppProcess } from "./app-process";
 import { onPostgres, sessionCookie, useServerDatabase } from "./server-database";
+import { expectImportAllOrNothing, goodImportFile, retryImport, uploadImport, type ImportRun } from "./imports";
 import { submitApplications, type SubmissionRun } from "./submissions";
 
-// Issue 8 suite 4 on PostgreSQL: kill -9 the app, and (in CI) crash the PostgreSQL server, under a
-// load of submissions; after restart every acknowledged submission is there exactly once, nothing
-// unacknowledged is half there, and the audit chain verifies.
+// Issue 8 suite 4 on PostgreSQL: kill -9 the app under a load of submissions and an import, and (in
+// CI) crash the PostgreSQL server under submissions; after restart every acknowledged submission is
+// there exactly once, nothing unacknowledged is half there, the import is all-or-nothing (decision
+// 025) and a retry of the same file commits it once, and the audit chain verifies.
 const KILL_POSTGRES = process.env.SYSTEM_KILL_POSTGRES === "1";
 const PORT = 3912;
+/** A few hundred good rows; the kill comes after this many are read, well before the file's commit. */
+const IMPORT_ROWS = 300;
+const KILL_AT_ROW = 60;
 
 /** Every change request has exactly one submission event, and every acknowledged one exists. */
 async function expectConsistent(db: Database, acknowledged: string[]) {
@@ -43,24 +48,37 @@ describe.runIf(onPostgres)("crash consistency on PostgreSQL", () => {
     expect(synchronous_commit).toBe("on");
   });
 
-  it("kill -9 of the app under load: acknowledged submissions survive exactly once; the restarted app works", async () => {
+  it("kill -9 of the app under submissions and an import: acknowledged submissions survive exactly once, the import is all-or-nothing and commits once on retry", async () => {
     app = await startApp(PORT, { DATABASE_URL: database.url });
     const cookie = await sessionCookie("clerk");
     const before = await database.db.prisma.changeRequest.count();
+    const file = goodImportFile(IMPORT_ROWS);
+    let importing: Promise<ImportRun> | undefined;
+    let importEnded = false;
     let killed = false;
+    // The import starts once submissions flow; the app is killed while the import is mid-file.
     const run = await submitApplications(app.base, cookie, 5_000, 20, (r: SubmissionRun) => {
-      if (!killed && r.acknowledged.length >= 150) {
-        killed = true;
-        void app!.kill9();
+      if (!importing && r.acknowledged.length >= 100) {
+        importing = uploadImport(app!.base, cookie, file, (p) => {
+          if (!killed && p.read >= KILL_AT_ROW) {
+            killed = true;
+            void app!.kill9();
+          }
+        }).finally(() => (importEnded = true));
       }
-      return killed && (r.statuses.error ?? 0) > 0;
+      return importEnded || (killed && (r.statuses.error ?? 0) > 0);
     });
-    expect(killed).toBe(true);
+    const imported = await importing!;
+    expect(killed, `killed during the import (import run: ${JSON.stringify({ ...imported, progress: imported.progress.at(-1) })})`).toBe(true);
+    expect(imported.outcome, "the import was still running when the app was killed").toBeNull();
     expect(run.statuses.error ?? 0, "requests cut off by the kill").toBeGreaterThan(0);
     const stored = await expectConsistent(database.db, run.acknowledged);
     expect(stored - before).toBeGreaterThanOrEqual(run.acknowledged.length);
+    const importState = await expectImportAllOrNothing(database.db.prisma, file);
 
     app = await startApp(PORT, { DATABASE_URL: database.url });
+    await retryImport(app.base, cookie, file, importState);
+    expect(await expectImportAllOrNothing(database.db.prisma, file)).toBe("all");
     const after = await submitApplications(app.base, cookie, 20, 5);
     expect(after.statuses).toEqual({ "201": 20 });
     await expectConsistent(database.db, [...run.acknowledged, ...after.acknowledged]);

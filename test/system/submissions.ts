@@ -3,9 +3,12 @@ import { enterpriseApplication } from "@/test/integration/applications";
 /** Terminal IDs unique within a run: random ones collide (8 digits) about once per 10,000 entries. */
 const runTag = Math.floor(Math.random() * 36 ** 3).toString(36).toUpperCase().padStart(3, "0");
 let serial = 0;
+export function uniqueTerminalId() {
+  return `${runTag}${(serial++).toString(36).toUpperCase().padStart(5, "0")}`;
+}
+
 export function uniqueApplicationBody() {
-  const terminalId = `${runTag}${(serial++).toString(36).toUpperCase().padStart(5, "0")}`;
-  return JSON.stringify({ data: enterpriseApplication({ terminalId }) });
+  return JSON.stringify({ data: enterpriseApplication({ terminalId: uniqueTerminalId() }) });
 }
 
 export type SubmissionRun = { acknowledged: string[]; statuses: Record<string, number>; stoppedEarly: boolean };
