@@ -120,6 +120,8 @@ export type CsvRecord = {
   malformed?: "reconciliation.row.strayQuote";
 };
 
+const PLAIN_END = /[,"\r\n]/g;
+
 /** A quoted field longer than this is taken as a missing closing quote (it would swallow the file). */
 export const MAX_FIELD_LENGTH = 4096;
 
@@ -152,21 +154,29 @@ export async function* csvRecords(text: AsyncIterable<string>): AsyncGenerator<C
   };
 
   for await (const chunk of text) {
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i];
+    let i = 0;
+    while (i < chunk.length) {
+      const c = chunk[i]!;
       if (pendingCr) {
         pendingCr = false;
-        if (c === "\n") continue; // CRLF already ended the record
+        if (c === "\n") {
+          i++;
+          continue; // CRLF already ended the record
+        }
       }
       if (inQuotes) {
-        if (c === '"') {
+        // Everything up to the next quote is the field's text (newlines included).
+        const quote = chunk.indexOf('"', i);
+        const end = quote === -1 ? chunk.length : quote;
+        const piece = chunk.slice(i, end);
+        for (let n = piece.indexOf("\n"); n !== -1; n = piece.indexOf("\n", n + 1)) line++;
+        field += piece;
+        if (field.length > MAX_FIELD_LENGTH) throw new FileRefusedError("reconciliation.file.unterminatedQuote", quoteLine);
+        if (quote !== -1) {
           inQuotes = false;
           afterQuote = true;
-        } else {
-          if (c === "\n") line++;
-          field += c;
-          if (field.length > MAX_FIELD_LENGTH) throw new FileRefusedError("reconciliation.file.unterminatedQuote", quoteLine);
         }
+        i = end + (quote === -1 ? 0 : 1);
         continue;
       }
       if (c === '"') {
@@ -181,12 +191,14 @@ export async function* csvRecords(text: AsyncIterable<string>): AsyncGenerator<C
           malformed = true;
           field += c;
         }
+        i++;
         continue;
       }
-      if (c === "," ) {
+      if (c === ",") {
         fields.push(field);
         field = "";
         afterQuote = false;
+        i++;
         continue;
       }
       if (c === "\n" || c === "\r") {
@@ -195,10 +207,15 @@ export async function* csvRecords(text: AsyncIterable<string>): AsyncGenerator<C
         line++;
         recordLine = line;
         pendingCr = c === "\r";
+        i++;
         continue;
       }
+      // Plain text: taken up to the next comma, quote or line end in one slice, not char by char.
       if (afterQuote) malformed = true; // text after a closing quote: "abc"def
-      field += c;
+      PLAIN_END.lastIndex = i;
+      const end = PLAIN_END.exec(chunk)?.index ?? chunk.length;
+      field += chunk.slice(i, end);
+      i = end;
     }
   }
   if (inQuotes) throw new FileRefusedError("reconciliation.file.unterminatedQuote", quoteLine);

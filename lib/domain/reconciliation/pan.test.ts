@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { luhnValid } from "@/lib/domain/validation/bank-card";
+import { foldFullWidth } from "@/lib/domain/validation/normalize";
 import { containsPan, panPositions } from "./pan";
 import { mapHeader } from "./header";
 
@@ -44,4 +47,24 @@ describe("panPositions", () => {
     bad[2] = "4111111111111111";
     expect(panPositions(bad, mapped.header)).toEqual([2]);
   });
+});
+
+describe("containsPan's pre-check skips only what the full scan would not find", () => {
+  // The scan without the pre-check: every digit run, joined and by group, through Luhn.
+  const fullScan = (text: string) =>
+    [...foldFullWidth(text).matchAll(/\d(?:[ \-]?\d)*/g)].some((m) =>
+      [m[0].replace(/[ \-]/g, ""), ...m[0].split(/[ \-]/)].some((d) => d.length >= 13 && d.length <= 19 && d[0] !== "0" && luhnValid(d)),
+    );
+  const pieces = fc.constantFrom("4111", "1111", "4", "1", "0", "６", "１", " ", "  ", "-", "－", "--", "x", "卡", "\u3000");
+
+  it("agrees with the full scan on runs of digits, joiners and text", () => {
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 14 }), (parts) => {
+      const text = parts.join("");
+      expect(containsPan(text)).toBe(fullScan(text));
+    }), { numRuns: 5000 });
+  });
+
+  it.each(["4111  1111 1111 1111", "4111--1111-1111-1111", "4111\u30001111\u30001111\u30001111"])("a double or ideographic joiner breaks the run: %s", (text) =>
+    expect(containsPan(text)).toBe(false));
+  it("a full-width dash joins like a dash", () => expect(containsPan("4111－1111－1111－1111")).toBe(true));
 });

@@ -16,21 +16,35 @@ const DIGIT_RUN_RE = /\d(?:[ \-]?\d)*/g;
  * Runs longer than 19 digits are not card numbers, but each unseparated group inside is checked.
  */
 export function containsPan(text: string): boolean {
-  if (!hasThirteenDigits(text)) return false; // the common case, checked without regexes
+  // The common case, without regexes or Luhn: no run of DIGIT_RUN_RE's shape reaches 13 digits.
+  if (!hasThirteenDigitRun(text)) return false;
   const folded = foldFullWidth(text);
   for (const match of folded.matchAll(DIGIT_RUN_RE)) {
-    const candidates = [match[0].replace(/[ \-]/g, ""), ...match[0].split(/[ \-]/)];
+    const run = match[0];
+    const groups = run.split(/[ \-]/);
+    const candidates = groups.length === 1 ? groups : [run.replace(/[ \-]/g, ""), ...groups];
     if (candidates.some(isPanDigits)) return true;
   }
   return false;
 }
 
-/** At least 13 digits (ASCII or full-width) anywhere in the text. */
-function hasThirteenDigits(text: string): boolean {
-  let digits = 0;
+const isDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+/** What DIGIT_RUN_RE accepts between two digits once full-width is folded: " ", "-" or "－". */
+const isJoiner = (c: number) => c === 32 || c === 45 || c === 0xff0d;
+
+/**
+ * A run of at least 13 digits (ASCII or full-width) joined by at most one space or dash each, as
+ * DIGIT_RUN_RE matches on the folded text: every candidate containsPan checks lies inside such a run.
+ */
+function hasThirteenDigitRun(text: string): boolean {
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) if (++digits >= 13) return true;
+    if (isDigit(c)) {
+      if (++run >= 13) return true;
+    } else if (!(run > 0 && isJoiner(c) && i + 1 < text.length && isDigit(text.charCodeAt(i + 1)))) {
+      run = 0;
+    }
   }
   return false;
 }

@@ -119,6 +119,8 @@ describe("a cardholder report", () => {
     const naiveReport = async (ip: string) => {
       const recent = await db.rateLimitHit.count({ where: { bucket: "cardholder-report", key: ip, at: { gte: new Date(Date.now() - REPORT_WINDOW_MINUTES * 60_000) } } });
       if (recent >= REPORTS_PER_WINDOW) return "RATE_LIMITED";
+      // What the old code did in between: parse the report and look up the terminal's binding.
+      await new Promise((resolve) => setTimeout(resolve, 50));
       await db.$transaction(async (tx) => tx.rateLimitHit.create({ data: { bucket: "cardholder-report", key: ip } }));
       return "OK";
     };

@@ -5,9 +5,12 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { from as copyFromStdin } from "pg-copy-streams";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { acquirePgliteLock } from "./pglite-lock";
-import type { SqlRunner } from "./sql-runner";
+import type { QuerySettings, SqlRunner } from "./sql-runner";
 
 // Under a burst, transactions queue for a pooled connection (PostgreSQL) or for the single one
 // (PGlite); Prisma's 2 s default wait would fail them instead of letting them take their turn.
@@ -35,6 +38,7 @@ export async function openPglite(dir?: string): Promise<Database> {
     prisma,
     sql: {
       query: async <T,>(text: string, params?: unknown[]) => (await pglite.query<T>(text, params as unknown[])).rows,
+      queryWith: async <T,>(_settings: QuerySettings, text: string, params?: unknown[]) => (await pglite.query<T>(text, params as unknown[])).rows,
       exec: async (script) => {
         await pglite.exec(script);
       },
@@ -55,6 +59,34 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
     prisma,
     sql: {
       query: async <T,>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
+      queryWith: async <T,>(settings: QuerySettings, text: string, params?: unknown[]) => {
+        const client = await pool.connect();
+        try {
+          await client.query("BEGIN");
+          for (const [name, value] of Object.entries(settings)) await client.query("SELECT set_config($1, $2, true)", [name, value]);
+          const rows = (await client.query(text, params)).rows as T[];
+          await client.query("COMMIT");
+          client.release();
+          return rows;
+        } catch (err) {
+          // Not handed back to the pool: the transaction may be half done.
+          client.release(err as Error);
+          throw err;
+        }
+      },
+      copyFrom: async (statement, source) => {
+        const client = await pool.connect();
+        try {
+          const copy = client.query(copyFromStdin(statement));
+          await pipeline(Readable.from(source, { objectMode: false }), copy);
+          client.release();
+          return copy.rowCount ?? 0;
+        } catch (err) {
+          // A COPY broken off mid-stream leaves the connection in an unknown state: discard it.
+          client.release(err as Error);
+          throw err;
+        }
+      },
       // The simple-query protocol (no parameters) runs a whole script, `$$` bodies included.
       exec: async (script) => {
         const client = await pool.connect();

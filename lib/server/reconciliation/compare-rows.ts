@@ -3,7 +3,12 @@ import { PAYEE_KEY_MAP, payeeKey, payeeKeySql } from "@/lib/domain/reconciliatio
 import type { SqlRunner } from "@/lib/server/db/sql-runner";
 
 /** Lines compared per statement: progress moves, and no statement holds a million rows at once. */
-export const COMPARE_CHUNK_LINES = 50_000;
+export const COMPARE_CHUNK_LINES = 200_000;
+/**
+ * Each chunk hashes the record tables once and sorts its lines in memory (work_mem); the plan's cost
+ * would otherwise switch JIT compilation on, which costs more than it saves here (decision 035).
+ */
+const CHUNK_SETTINGS = { jit: "off", work_mem: "128MB" } as const;
 
 const key = (expr: string) => payeeKeySql(expr, "$4", "$5");
 
@@ -17,42 +22,45 @@ const key = (expr: string) => payeeKeySql(expr, "$4", "$5");
  */
 const CLASSIFY = `
 WITH s AS (
-  SELECT * FROM "ReconciliationRow" WHERE "runId" = $1 AND "lineNumber" >= $2 AND "lineNumber" < $3
+  SELECT "lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash" FROM "ReconciliationRow" WHERE "runId" = $1 AND "lineNumber" >= $2 AND "lineNumber" < $3
 ), keys AS (
   SELECT * FROM unnest($6::text[], $7::text[], $8::text[]) AS k(id, receipt, legal)
-), c AS (
-  SELECT s."lineNumber", s."merchantNo", b."merchantId" AS bound,
-         b."merchantId" IS NULL AND NOT EXISTS (SELECT 1 FROM "TerminalBinding" k WHERE k."terminalId" = s."terminalId") AS unknown,
-         b."merchantId" IS NULL AND EXISTS (SELECT 1 FROM "TerminalBinding" k WHERE k."terminalId" = s."terminalId") AS outside,
-         b."merchantId" IS NOT NULL AND m."merchantNo" IS DISTINCT FROM s."merchantNo" AS other,
-         b."merchantId" IS NOT NULL AND m."merchantNo" = s."merchantNo" AND
-           CASE WHEN m."inForceApprovedAt" IS NULL OR s."transactionAt" >= m."inForceApprovedAt"
-                THEN s."payeeKey" IS DISTINCT FROM nk.receipt AND s."payeeKey" IS DISTINCT FROM nk.legal
-                ELSE s."payeeKey" IS DISTINCT FROM ${key("(SELECT v.snapshot->'merchant'->>'receiptName' FROM \"MerchantVersion\" v WHERE v.\"merchantId\" = m.id AND v.\"approvedAt\" <= s.\"transactionAt\" ORDER BY v.version DESC LIMIT 1)")}
-                 AND s."payeeKey" IS DISTINCT FROM ${key("(SELECT v.snapshot->'merchant'->>'legalName' FROM \"MerchantVersion\" v WHERE v.\"merchantId\" = m.id AND v.\"approvedAt\" <= s.\"transactionAt\" ORDER BY v.version DESC LIMIT 1)")}
-           END AS payee,
-         b."merchantId" IS NOT NULL AND m."merchantNo" = s."merchantNo" AND (a."accountLast4" IS NULL OR
-           CASE WHEN s."accountHash" IS NOT NULL THEN s."accountHash" <> a."accountNoHash" ELSE s."accountLast4" <> a."accountLast4" END) AS account
+), j AS (
+  -- Every binding and account in force at the row's instant, by hash joins over the small record
+  -- tables; the latest binding (then its latest account) is kept per line below, as LIMIT 1 did.
+  SELECT DISTINCT ON (s."lineNumber") s.*, t."merchantId", r."accountNoHash", r."accountLast4" AS "inForceLast4"
     FROM s
-    LEFT JOIN LATERAL (
-      SELECT t."merchantId" FROM "TerminalBinding" t
-       WHERE t."terminalId" = s."terminalId" AND t."boundFrom" <= s."transactionAt" AND (t."boundTo" IS NULL OR t."boundTo" > s."transactionAt")
-       ORDER BY t."boundFrom" DESC LIMIT 1) b ON true
-    LEFT JOIN "Merchant" m ON m.id = b."merchantId"
+    LEFT JOIN "TerminalBinding" t
+      ON t."terminalId" = s."terminalId" AND t."boundFrom" <= s."transactionAt" AND (t."boundTo" IS NULL OR t."boundTo" > s."transactionAt")
+    LEFT JOIN "ReceivingAccount" r
+      ON r."merchantId" = t."merchantId" AND r."effectiveFrom" <= s."transactionAt" AND (r."effectiveTo" IS NULL OR r."effectiveTo" > s."transactionAt")
+   ORDER BY s."lineNumber", t."boundFrom" DESC NULLS LAST, r."effectiveFrom" DESC NULLS LAST
+), c AS (
+  SELECT j."lineNumber", j."merchantNo", j."merchantId" AS bound,
+         j."merchantId" IS NULL AND NOT EXISTS (SELECT 1 FROM "TerminalBinding" k WHERE k."terminalId" = j."terminalId") AS unknown,
+         j."merchantId" IS NULL AND EXISTS (SELECT 1 FROM "TerminalBinding" k WHERE k."terminalId" = j."terminalId") AS outside,
+         j."merchantId" IS NOT NULL AND m."merchantNo" IS DISTINCT FROM j."merchantNo" AS other,
+         j."merchantId" IS NOT NULL AND m."merchantNo" = j."merchantNo" AND
+           CASE WHEN m."inForceApprovedAt" IS NULL OR j."transactionAt" >= m."inForceApprovedAt"
+                THEN j."payeeKey" IS DISTINCT FROM nk.receipt AND j."payeeKey" IS DISTINCT FROM nk.legal
+                ELSE j."payeeKey" IS DISTINCT FROM ${key("(SELECT v.snapshot->'merchant'->>'receiptName' FROM \"MerchantVersion\" v WHERE v.\"merchantId\" = m.id AND v.\"approvedAt\" <= j.\"transactionAt\" ORDER BY v.version DESC LIMIT 1)")}
+                 AND j."payeeKey" IS DISTINCT FROM ${key("(SELECT v.snapshot->'merchant'->>'legalName' FROM \"MerchantVersion\" v WHERE v.\"merchantId\" = m.id AND v.\"approvedAt\" <= j.\"transactionAt\" ORDER BY v.version DESC LIMIT 1)")}
+           END AS payee,
+         j."merchantId" IS NOT NULL AND m."merchantNo" = j."merchantNo" AND (j."inForceLast4" IS NULL OR
+           CASE WHEN j."accountHash" IS NOT NULL THEN j."accountHash" <> j."accountNoHash" ELSE j."accountLast4" <> j."inForceLast4" END) AS account
+    FROM j
+    LEFT JOIN "Merchant" m ON m.id = j."merchantId"
     LEFT JOIN keys nk ON nk.id = m.id
-    LEFT JOIN LATERAL (
-      SELECT r."accountNoHash", r."accountLast4" FROM "ReceivingAccount" r
-       WHERE r."merchantId" = b."merchantId" AND r."effectiveFrom" <= s."transactionAt" AND (r."effectiveTo" IS NULL OR r."effectiveTo" > s."transactionAt")
-       ORDER BY r."effectiveFrom" DESC LIMIT 1) a ON true
 ), inserted AS (
   INSERT INTO "ReconciliationMismatch" ("runId", "lineNumber", "kind", "merchantId")
   SELECT $1, c."lineNumber", k.kind::"ReconciliationFindingKind",
          COALESCE(c.bound, (SELECT id FROM "Merchant" WHERE "merchantNo" = c."merchantNo"))
-    FROM c CROSS JOIN LATERAL (VALUES ('UNKNOWN_TERMINAL', c.unknown), ('OUTSIDE_BINDING_PERIOD', c.outside),
+    FROM (SELECT * FROM c WHERE c.unknown OR c.outside OR c.other OR c.payee OR c.account) c
+   CROSS JOIN LATERAL (VALUES ('UNKNOWN_TERMINAL', c.unknown), ('OUTSIDE_BINDING_PERIOD', c.outside),
                                       ('TERMINAL_BOUND_TO_OTHER_MERCHANT', c.other), ('PAYEE_DIFFERS', c.payee), ('ACCOUNT_DIFFERS', c.account)) k(kind, hit)
    WHERE k.hit
   RETURNING "lineNumber")
-SELECT (SELECT count(*) FROM s)::int AS compared, (SELECT count(DISTINCT "lineNumber") FROM inserted)::int AS mismatched`;
+SELECT (SELECT count(*) FROM j)::int AS compared, (SELECT count(DISTINCT "lineNumber") FROM inserted)::int AS mismatched`;
 
 /**
  * The current names of every merchant a terminal in the run was ever bound to, as payee keys
@@ -85,9 +93,11 @@ export async function compareRows(
   );
   const progress: CompareProgress = { rowsCompared: 0, mismatchRows: 0 };
   if (bounds?.lo == null || bounds.hi == null) return progress;
+  // The rows were just staged: without fresh statistics the planner takes a chunk for a few rows.
+  await sql.query(`ANALYZE "ReconciliationRow"`);
   const [ids, receiptKeys, legalKeys] = await currentNameKeys(sql, runId);
   for (let from = bounds.lo; from <= bounds.hi; from += COMPARE_CHUNK_LINES) {
-    const [r] = await sql.query<{ compared: number; mismatched: number }>(CLASSIFY, [runId, from, from + COMPARE_CHUNK_LINES, PAYEE_KEY_MAP.from, PAYEE_KEY_MAP.to, ids, receiptKeys, legalKeys]);
+    const [r] = await sql.queryWith<{ compared: number; mismatched: number }>(CHUNK_SETTINGS, CLASSIFY, [runId, from, from + COMPARE_CHUNK_LINES, PAYEE_KEY_MAP.from, PAYEE_KEY_MAP.to, ids, receiptKeys, legalKeys]);
     progress.rowsCompared += r!.compared;
     progress.mismatchRows += r!.mismatched;
     await afterChunk({ ...progress });

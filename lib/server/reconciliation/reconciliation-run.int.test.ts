@@ -90,6 +90,19 @@ describe("reconciliation run: upload, staging, comparison", () => {
     expect(JSON.stringify(staged, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain(other);
   });
 
+  it("stages names and references exactly as read, backslashes and tabs included", async () => {
+    const db = await prisma();
+    const merchant = await db.merchant.findUniqueOrThrow({ where: { id: fixture.merchantIds[1] } });
+    const terminal = await db.terminalBinding.findFirstOrThrow({ where: { merchantId: merchant.id } });
+    const at = new Date(Date.now() - 86_400_000).toISOString();
+    const payee = "Back\\slash \\N Trading";
+    const run = await uploadAndRun(fixture.auditor, writeCsv([COLUMNS.join(","), `${at},${terminal.terminalId},${merchant.merchantNo},"${payee}\t(HK)",****1234,10.00,ref\\N\\t1`]));
+    expect(run.outcome).toBe("DONE");
+    const staged = await db.reconciliationRow.findFirstOrThrow({ where: { runId: run.runId } });
+    expect([staged.payeeName, staged.reference, staged.accountHash]).toEqual([`${payee} (HK)`, "ref\\N\\t1", null]);
+    expect(staged.payeeKey).toBe(payeeKey(staged.payeeName));
+  });
+
   it("computes the payee key in SQL exactly as in TypeScript", async () => {
     const names = ["  ＡＢＣ　Trading   Co（上海）  ", "HK Golden\u00A0TRADING", "上海\u200B鑫达\uFEFF", "\t个体户 王五\u3000", "Ｍｉｘｅｄ ＣＡＳＥ ｌｔｄ."];
     const { sql } = await database();

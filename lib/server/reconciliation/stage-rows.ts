@@ -2,10 +2,13 @@ import "server-only";
 import fs from "node:fs";
 import { payeeKey } from "@/lib/domain/reconciliation/payee-key";
 import { readTransactionFile, type FileRow, type ReadState } from "@/lib/domain/reconciliation/read-file";
+import type { TransactionRecord } from "@/lib/domain/reconciliation/row";
 import { blindIndex } from "@/lib/server/crypto/sensitive";
 import type { SqlRunner } from "@/lib/server/db/sql-runner";
 
 export const STAGE_BATCH_ROWS = 10_000;
+/** Rows per piece handed to COPY: small pieces keep the text in memory small (decision 035). */
+const COPY_PIECE_ROWS = 1_000;
 
 export type StageProgress = { bytesRead: number; rowsRead: number; rowsStaged: number; rowsRejected: number };
 export type StageHooks = {
@@ -23,6 +26,7 @@ const emptyBatch = (): Batch => ({ line: [], at: [], terminal: [], merchant: [],
 const INSERT_ROWS = `
   INSERT INTO "ReconciliationRow" ("runId", "lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeName", "payeeKey", "accountLast4", "accountHash", "amountFen", "reference")
   SELECT $1, * FROM unnest($2::int[], $3::timestamp(3)[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[])`;
+const COPY_ROWS = `COPY "ReconciliationRow" ("runId", "lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeName", "payeeKey", "accountLast4", "accountHash", "amountFen", "reference") FROM STDIN`;
 const INSERT_REJECTED = `
   INSERT INTO "ReconciliationRejectedRow" ("runId", "lineNumber", "reasonKey", "column", "problems")
   SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::jsonb[])`;
@@ -36,12 +40,80 @@ async function* counted(path: string, progress: StageProgress): AsyncGenerator<U
 }
 
 /**
- * Streams the run's file into staged and rejected rows in batches. The full settlement account is
- * turned into its blind index here and goes no further. Throws FileRefusedError for the whole file
- * (the caller removes what was staged). While one batch is written the next is parsed.
+ * Streams the run's file into staged and rejected rows. The full settlement account is turned into
+ * its blind index here and goes no further. Throws FileRefusedError for the whole file (the caller
+ * removes what was staged). On the PostgreSQL server the rows go through one COPY as they are read;
+ * on PGlite in batches of `unnest` arrays (decisions 019, 035).
  */
 export async function stageRows(sql: SqlRunner, runId: string, filePath: string, hooks: StageHooks = {}, state: ReadState = {}): Promise<StageProgress> {
   const progress: StageProgress = { bytesRead: 0, rowsRead: 0, rowsStaged: 0, rowsRejected: 0 };
+  const rows = readTransactionFile(counted(filePath, progress), state);
+  return sql.copyFrom ? stageByCopy(sql, sql.copyFrom, runId, rows, progress, hooks) : stageByBatches(sql, runId, rows, progress, hooks);
+}
+
+async function insertRejected(sql: SqlRunner, runId: string, bad: FileRow[]) {
+  if (bad.length === 0) return;
+  const problems = bad.map((r) => (r.kind === "rejected" ? r.problems : []));
+  await sql.query(INSERT_REJECTED, [runId, bad.map((r) => r.lineNumber), problems.map((p) => p[0]!.key), problems.map((p) => p[0]!.field), problems.map((p) => JSON.stringify(p))]);
+}
+
+/** COPY's text format: backslash, tab and line ends escaped; \N is NULL. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIALS = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+const copyText = (s: string) => (COPY_SPECIAL.test(s) ? s.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c]!) : s);
+
+function copyLine(runId: string, lineNumber: number, r: TransactionRecord): string {
+  const hash = r.account.full === undefined ? "\\N" : copyText(blindIndex("account-no", r.account.full));
+  return `${runId}\t${lineNumber}\t${r.transactionAt.toISOString()}\t${copyText(r.terminalId)}\t${copyText(r.merchantNo)}\t${copyText(r.payeeName)}\t${copyText(payeeKey(r.payeeName))}\t${copyText(r.account.last4)}\t${hash}\t${r.amountFen}\t${copyText(r.reference)}\n`;
+}
+
+/**
+ * One COPY for the whole file, fed as the rows are read: the reader waits whenever the connection
+ * has not taken the last piece (backpressure), so neither the file nor a batch of row objects is
+ * held. Rejected rows (rare) go in beside it by batch. `afterBatch` runs every STAGE_BATCH_ROWS rows.
+ */
+async function stageByCopy(sql: SqlRunner, copyFrom: NonNullable<SqlRunner["copyFrom"]>, runId: string, rows: AsyncIterable<FileRow>, progress: StageProgress, hooks: StageHooks) {
+  async function* pieces(): AsyncGenerator<string> {
+    let text = "";
+    let inPiece = 0;
+    let inBatch = 0;
+    let staged = 0;
+    let bad: FileRow[] = [];
+    const endBatch = async () => {
+      await insertRejected(sql, runId, bad);
+      progress.rowsStaged += staged;
+      progress.rowsRejected += bad.length;
+      staged = 0;
+      inBatch = 0;
+      bad = [];
+      await hooks.afterBatch?.({ ...progress });
+    };
+    for await (const row of rows) {
+      progress.rowsRead++;
+      inBatch++;
+      if (row.kind === "rejected") bad.push(row);
+      else {
+        text += copyLine(runId, row.lineNumber, row.record);
+        staged++;
+        inPiece++;
+      }
+      if (inPiece >= COPY_PIECE_ROWS) {
+        yield text;
+        text = "";
+        inPiece = 0;
+      }
+      if (inBatch >= STAGE_BATCH_ROWS) await endBatch();
+    }
+    if (text !== "") yield text;
+    await endBatch();
+  }
+  await copyFrom(COPY_ROWS, pieces());
+  return progress;
+}
+
+/** Batches of `unnest` arrays (PGlite): while one batch is written the next is parsed. */
+async function stageByBatches(sql: SqlRunner, runId: string, rows: AsyncIterable<FileRow>, progress: StageProgress, hooks: StageHooks): Promise<StageProgress> {
   let batch = emptyBatch();
   let rejected: FileRow[] = [];
   let inFlight: Promise<void> = Promise.resolve();
@@ -56,10 +128,7 @@ export async function stageRows(sql: SqlRunner, runId: string, filePath: string,
       if (rows.line.length > 0) {
         await sql.query(INSERT_ROWS, [runId, rows.line, rows.at, rows.terminal, rows.merchant, rows.payee, rows.key, rows.last4, rows.hash, rows.amount, rows.reference]);
       }
-      if (bad.length > 0) {
-        const problems = bad.map((r) => (r.kind === "rejected" ? r.problems : []));
-        await sql.query(INSERT_REJECTED, [runId, bad.map((r) => r.lineNumber), problems.map((p) => p[0]!.key), problems.map((p) => p[0]!.field), problems.map((p) => JSON.stringify(p))]);
-      }
+      await insertRejected(sql, runId, bad);
       progress.rowsStaged += rows.line.length;
       progress.rowsRejected += bad.length;
       await hooks.afterBatch?.({ ...progress });
@@ -80,7 +149,7 @@ export async function stageRows(sql: SqlRunner, runId: string, filePath: string,
   return progress;
 
   async function readAll() {
-  for await (const row of readTransactionFile(counted(filePath, progress), state)) {
+  for await (const row of rows) {
     progress.rowsRead++;
     if (row.kind === "rejected") rejected.push(row);
     else {
