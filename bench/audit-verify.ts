@@ -3,14 +3,13 @@
 // verifier in the same run — the same canonical text, SHA-256 and links, computed inside
 // PostgreSQL by one statement (bench/sql-verifier.ts), so nothing crosses the wire.
 import crypto from "node:crypto";
-import { createBenchDatabase, fmt } from "./lib";
+import { createBenchDatabase, fmt, median } from "./lib";
 import { SQL_CANONICAL_FUNCTION, SQL_VERIFY_CHAIN } from "./sql-verifier";
 
 const EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BATCH = 20_000;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Event bodies shaped like the real ones: nested objects, arrays, nulls, Chinese text. */
 function eventBody(i: number) {

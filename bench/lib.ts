@@ -68,6 +68,34 @@ export async function runLoad(concurrency: number, seconds: number, once: (i: nu
   return { completed, failed, seconds: elapsed, perSecond: completed / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), statuses };
 }
 
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export const BENCH_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+export type RoundsSummary = { perSecond: number; p50: number; p95: number; p95s: string; statuses: Record<string, number> };
+
+/** Median rate and latencies over rounds of one measure, each round's p95 kept for the report. */
+export function summariseRounds(results: LoadResult[]): RoundsSummary {
+  const statuses: Record<string, number> = {};
+  for (const r of results) for (const [s, n] of Object.entries(r.statuses)) statuses[s] = (statuses[s] ?? 0) + n;
+  return { perSecond: median(results.map((r) => r.perSecond)), p50: median(results.map((r) => r.p50)), p95: median(results.map((r) => r.p95)), p95s: results.map((r) => fmt(r.p95, 0)).join(" / "), statuses };
+}
+
+/** Rounds of a measure and its baseline, taking turns to go first so neither always runs warmer. */
+export async function alternatingRounds(rounds: number, baseline: () => Promise<LoadResult>, measure: () => Promise<LoadResult>) {
+  const out: { baseline: LoadResult; measure: LoadResult }[] = [];
+  for (let r = 0; r < rounds; r++) {
+    if (r % 2 === 0) {
+      const b = await baseline();
+      out.push({ baseline: b, measure: await measure() });
+    } else {
+      const m = await measure();
+      out.push({ baseline: await baseline(), measure: m });
+    }
+  }
+  return { baseline: summariseRounds(out.map((r) => r.baseline)), measure: summariseRounds(out.map((r) => r.measure)) };
+}
+
 export function fmt(n: number, digits = 1) {
   return n.toFixed(digits);
 }

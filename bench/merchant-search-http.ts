@@ -3,13 +3,13 @@
 // at the same concurrency in the same run. Median of rounds; the two alternate which goes first.
 import crypto from "node:crypto";
 import { startBenchApp } from "./bench-app";
-import { fmt, percentile, runLoad, type LoadResult } from "./lib";
+import { alternatingRounds, BENCH_ROUNDS, fmt, percentile, runLoad, type RoundsSummary } from "./lib";
 import { accountNo, legalName, loadMerchants, merchantNo } from "./million-merchants";
 
 const MERCHANTS = Number(process.env.BENCH_MERCHANTS ?? 1_000_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = BENCH_ROUNDS;
 const PORT = Number(process.env.BENCH_PORT ?? 3903);
 
 /** What a clerk types, and how many approved merchants it should find. */
@@ -24,7 +24,6 @@ const QUERY_KINDS = {
 type Kind = keyof typeof QUERY_KINDS;
 const KINDS = Object.keys(QUERY_KINDS) as Kind[];
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const searchUrl = (base: string, kind: Kind, i: number) => `${base}/merchants?${new URLSearchParams({ q: QUERY_KINDS[kind].q(i) })}`;
 
 export async function benchMerchantSearchHttp() {
@@ -59,25 +58,8 @@ export async function benchMerchantSearchHttp() {
       return status;
     };
     const pingOnce = async () => (await get(`${base}/ping`)).status;
-    const rounds: { ping: LoadResult; search: LoadResult }[] = [];
-    for (let r = 0; r < ROUNDS; r++) {
-      if (r % 2 === 0) {
-        const ping = await runLoad(CONCURRENCY, SECONDS, pingOnce);
-        rounds.push({ ping, search: await runLoad(CONCURRENCY, SECONDS, searchOnce) });
-      } else {
-        const search = await runLoad(CONCURRENCY, SECONDS, searchOnce);
-        rounds.push({ ping: await runLoad(CONCURRENCY, SECONDS, pingOnce), search });
-      }
-    }
-    const summarise = (pick: (r: (typeof rounds)[number]) => LoadResult) => {
-      const results = rounds.map(pick);
-      const statuses: Record<string, number> = {};
-      for (const r of results) for (const [s, n] of Object.entries(r.statuses)) statuses[s] = (statuses[s] ?? 0) + n;
-      return { perSecond: median(results.map((r) => r.perSecond)), p50: median(results.map((r) => r.p50)), p95: median(results.map((r) => r.p95)), p95s: results.map((r) => fmt(r.p95, 0)).join(" / "), statuses };
-    };
-    const ping = summarise((r) => r.ping);
-    const search = summarise((r) => r.search);
-    const row = (label: string, s: ReturnType<typeof summarise>) => [label, `${fmt(s.perSecond)} req/s`, `p50 ${fmt(s.p50)} ms`, `p95 ${fmt(s.p95)} ms (rounds ${s.p95s})`, JSON.stringify(s.statuses)];
+    const { baseline: ping, measure: search } = await alternatingRounds(ROUNDS, () => runLoad(CONCURRENCY, SECONDS, pingOnce), () => runLoad(CONCURRENCY, SECONDS, searchOnce));
+    const row = (label: string, s: RoundsSummary) => [label, `${fmt(s.perSecond)} req/s`, `p50 ${fmt(s.p50)} ms`, `p95 ${fmt(s.p95)} ms (rounds ${s.p95s})`, JSON.stringify(s.statuses)];
     const kindRows = KINDS.map((kind) => {
       const sorted = byKind[kind].sort((a, b) => a - b);
       return [`… ${kind} (finds ${QUERY_KINDS[kind].finds}; all rounds pooled)`, `${sorted.length} requests`, `p50 ${fmt(percentile(sorted, 50))} ms`, `p95 ${fmt(percentile(sorted, 95))} ms`, ""];

@@ -3,14 +3,13 @@
 // the items), for each strategy. Baseline in the same run: PostgreSQL's own `ORDER BY random()
 // LIMIT n` over the same join — a draw that is neither reproducible nor risk-aware.
 import crypto from "node:crypto";
-import { createBenchDatabase, fmt } from "./lib";
+import { createBenchDatabase, fmt, median } from "./lib";
 
 const MERCHANTS = Number(process.env.BENCH_MERCHANTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BATCH = 50_000;
 const CLERKS = 40;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function load(sql: { query: (text: string, params?: unknown[]) => Promise<unknown> }) {
   // Row by row the version trigger would dominate the load; the migration's own backfill runs after.
