@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { startApp, type AppProcess } from "../test/system/app-process";
 import { uniqueApplicationBody } from "../test/system/submissions";
-import { createBenchDatabase, fmt, runLoad, type LoadResult } from "./lib";
+import { alternatingRounds, BENCH_ROUNDS, createBenchDatabase, fmt, runLoad, type LoadResult, type RoundsSummary } from "./lib";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -42,24 +42,28 @@ export async function benchEngines() {
   const embeddedDb = await openPglite(path.join(dataDir, "pglite"));
   const embeddedCookie = await prepare(embeddedDb);
   await embeddedDb.close();
-  let app = await startApp(PORT, { DATABASE_URL: undefined, DATA_DIR: dataDir, DATA_ENCRYPTION_KEYS: undefined, BLIND_INDEX_KEY: undefined });
-  const embedded = await load(app, embeddedCookie).finally(() => app.stop());
-  fs.rmSync(dataDir, { recursive: true, force: true });
-
   const server = await createBenchDatabase("engines");
   try {
     const serverDb = openPostgres(server.url);
     const serverCookie = await prepare(serverDb);
-    app = await startApp(PORT, { DATABASE_URL: server.url });
-    const postgres = await load(app, serverCookie).finally(() => app.stop());
     await serverDb.close();
-    const row = (label: string, r: LoadResult) => [label, `${fmt(r.perSecond)} req/s`, `p50 ${fmt(r.p50)} ms`, `p95 ${fmt(r.p95)} ms`, JSON.stringify(r.statuses)];
+    const runOn = async (env: Record<string, string | undefined>, cookie: string) => {
+      const app = await startApp(PORT, env);
+      return load(app, cookie).finally(() => app.stop());
+    };
+    const { baseline: postgres, measure: embedded } = await alternatingRounds(
+      BENCH_ROUNDS,
+      () => runOn({ DATABASE_URL: server.url }, serverCookie),
+      () => runOn({ DATABASE_URL: undefined, DATA_DIR: dataDir, DATA_ENCRYPTION_KEYS: undefined, BLIND_INDEX_KEY: undefined }, embeddedCookie),
+    );
+    const row = (label: string, r: RoundsSummary) => [label, `${fmt(r.perSecond)} req/s`, `p50 ${fmt(r.p50)} ms`, `p95 ${fmt(r.p95)} ms (rounds ${r.p95s})`, JSON.stringify(r.statuses)];
     return {
-      name: `submissions over HTTP: embedded PGlite beside PostgreSQL (${CONCURRENCY} concurrent, ${SECONDS} s each)`,
+      name: `submissions over HTTP: embedded PGlite beside PostgreSQL (${CONCURRENCY} concurrent, ${SECONDS} s each, median of ${BENCH_ROUNDS} rounds)`,
       rows: [row("PostgreSQL server (baseline)", postgres), row("embedded PGlite", embedded)],
       summary: `ratio PGlite / PostgreSQL = ${fmt(embedded.perSecond / postgres.perSecond, 2)} (PGlite serialises every transaction on one connection: it is the demo and single-user engine)`,
     };
   } finally {
     await server.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
