@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { ndjsonMessages } from "@/components/forms/ndjson-lines";
 import { Button } from "@/components/ui/button";
 import { importMessageText } from "@/lib/domain/imports/message-text";
 
@@ -46,19 +47,9 @@ export function ImportUpload() {
         setOutcome({ type: "error", error: refusal.error, fieldErrors: refusal.fieldErrors ?? {}, params: refusal.params ?? {} });
         return;
       }
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffered = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffered += value;
-        const lines = buffered.split("\n");
-        buffered = lines.pop() ?? "";
-        for (const line of lines.filter(Boolean)) {
-          const message = JSON.parse(line) as ({ type: "progress" } & Progress) | Outcome;
-          if (message.type === "progress") setProgress(message);
-          else setOutcome(message);
-        }
+      for await (const message of ndjsonMessages<({ type: "progress" } & Progress) | Outcome>(response.body)) {
+        if (message.type === "progress") setProgress(message);
+        else setOutcome(message);
       }
     } catch {
       setOutcome({ type: "error", error: "UNEXPECTED", fieldErrors: {}, params: {} });

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { expect } from "vitest";
+import { ndjsonMessages } from "@/components/forms/ndjson-lines";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { enterpriseApplication } from "@/test/integration/applications";
 import { csvBytes, importRecord } from "@/test/integration/import-files";
@@ -40,21 +41,11 @@ export async function uploadImport(base: string, cookie: string, file: ImportFil
       run.outcome = { type: "refused", ...((await response.json()) as object) };
       return run;
     }
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffered = "";
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      buffered += value;
-      const lines = buffered.split("\n");
-      buffered = lines.pop()!;
-      for (const line of lines.filter(Boolean)) {
-        const parsed = JSON.parse(line) as ImportOutcome & ImportProgress;
-        if (parsed.type === "progress") {
-          run.progress.push(parsed);
-          onProgress(parsed);
-        } else run.outcome = parsed;
-      }
+    for await (const parsed of ndjsonMessages<ImportOutcome & ImportProgress>(response.body!)) {
+      if (parsed.type === "progress") {
+        run.progress.push(parsed);
+        onProgress(parsed);
+      } else run.outcome = parsed;
     }
   } catch {
     run.cutOff = true;
