@@ -32,7 +32,8 @@ async function load(sql: { query: (text: string, params?: unknown[]) => Promise<
   }
   await sql.query(`ALTER TABLE "MerchantVersion" ENABLE TRIGGER merchant_version_in_force`);
   await sql.query(
-    `UPDATE "Merchant" m SET "inForceMakerId" = cr."makerId", "inForceRiskWeight" = payeeguard_risk_weight(cr."riskFlags"), "inForceApprovedAt" = mv."approvedAt"
+    `UPDATE "Merchant" m SET "inForceMakerId" = cr."makerId", "inForceRiskWeight" = payeeguard_risk_weight(cr."riskFlags"), "inForceApprovedAt" = mv."approvedAt",
+       "inForceChangeRequestId" = cr.id, "inForceVerifierId" = cr."verifierId", "inForceApproverId" = cr."approverId", "inForceSecondApproverId" = cr."secondApproverId"
      FROM "MerchantVersion" mv JOIN "ChangeRequest" cr ON cr.id = mv."changeRequestId" WHERE mv."merchantId" = m.id AND mv.version = m.version`,
   );
   await sql.query(`VACUUM ANALYZE "Merchant"`);
@@ -78,7 +79,7 @@ export async function benchSampling() {
         populationHash(population);
         const ids = drawSample(population, sampleSize, strategy, `bench-${r}`);
         const t2 = performance.now();
-        const drawn = await loadDrawnRecords(client, ids);
+        const drawn = await loadDrawnRecords(client, ids, { connections: 2 });
         const t3 = performance.now();
         if (drawn.length !== sampleSize) throw new Error(`drew ${drawn.length}, expected ${sampleSize}`);
         phases.read.push(t1 - t0);

@@ -9,6 +9,8 @@ export type { SampleSize, SampleSizeInput, SampleSizeMethod, SampleSizeRefusal }
 export { createSeededRandom, mulberry32, seedFromString } from "./seeded-random";
 export type { SamplingSeed, SeededRandom } from "./seeded-random";
 
+export { firstNotAscending, IdLines } from "./id-lines";
+export type { IdList } from "./id-lines";
 export { canonicalPopulation, drawPositions, seededDraw, seededDrawOfCanonical } from "./seeded-draw";
 export { riskWeightedDraw, riskWeightedDrawOfCanonical, zeroWeightFloorFor } from "./weighted-draw";
 export type { WeightedDrawOptions, WeightedRecord } from "./weighted-draw";

@@ -9,6 +9,7 @@
  * property is useful to auditors: the first j ids of a draw of k are the draw of j with the same
  * seed, so enlarging a campaign's sample keeps the records already drawn.
  */
+import { firstNotAscending, type IdList } from "./id-lines";
 import { createSeededRandom, type SamplingSeed } from "./seeded-random";
 
 /** Unique ids in code-unit order: the canonical order every draw starts from. */
@@ -32,12 +33,11 @@ export function seededDraw(population: Iterable<string>, sampleSize: number, see
 }
 
 /** seededDraw for ids already unique and in code-unit order: the same draw without the sort. */
-export function seededDrawOfCanonical(ids: readonly string[], sampleSize: number, seed: SamplingSeed): string[] {
+export function seededDrawOfCanonical(ids: IdList, sampleSize: number, seed: SamplingSeed): string[] {
   if (!Number.isInteger(sampleSize) || sampleSize < 0) throw new RangeError(`sampleSize must be a whole number ≥ 0, got ${sampleSize}`);
-  for (let i = 1; i < ids.length; i++) {
-    if (!(ids[i - 1]! < ids[i]!)) throw new RangeError(`ids are not unique and in code-unit order at ${ids[i]}`);
-  }
-  return drawPositions(ids.length, sampleSize, seed).map((position) => ids[position]!);
+  const unordered = firstNotAscending(ids);
+  if (unordered !== -1) throw new RangeError(`ids are not unique and in code-unit order at ${ids.at(unordered)}`);
+  return drawPositions(ids.length, sampleSize, seed).map((position) => ids.at(position)!);
 }
 
 /** The positions (0 … size − 1) a seeded draw of `sampleSize` picks from a canonical population, in draw order. */

@@ -5,6 +5,7 @@
  * draws with its own seed derived from the campaign seed and the stratum key, so one clerk's
  * draw does not depend on the others'.
  */
+import { firstNotAscending, type IdList } from "./id-lines";
 import { allocateProportionally, type StratumAllocation } from "./proportional-allocation";
 import { drawPositions, seededDraw } from "./seeded-draw";
 import type { SamplingSeed } from "./seeded-random";
@@ -55,14 +56,15 @@ export function stratifiedDraw(records: Iterable<StratifiedRecord>, sampleSize: 
  * `stratumOf[i]`). Each stratum's ids, taken in that order, are already canonical, so every
  * stratum is drawn by position: the same draw as stratifiedDraw, without a million objects.
  */
-export function stratifiedDrawOfCanonical(ids: readonly string[], stratumOf: Uint32Array, strata: readonly string[], sampleSize: number, seed: SamplingSeed): StratifiedDraw {
+export function stratifiedDrawOfCanonical(ids: IdList, stratumOf: Uint32Array, strata: readonly string[], sampleSize: number, seed: SamplingSeed): StratifiedDraw {
   if (stratumOf.length !== ids.length) throw new RangeError(`${ids.length} ids but ${stratumOf.length} strata`);
   if (new Set(strata).size !== strata.length) throw new RangeError("a stratum is named twice");
   const counts = new Uint32Array(strata.length);
-  for (let i = 0; i < ids.length; i++) {
-    if (i > 0 && !(ids[i - 1]! < ids[i]!)) throw new RangeError(`records are not in canonical order at ${ids[i]}`);
+  const unordered = firstNotAscending(ids);
+  if (unordered !== -1) throw new RangeError(`records are not in canonical order at ${ids.at(unordered)}`);
+  for (let i = 0; i < stratumOf.length; i++) {
     const stratum = stratumOf[i]!;
-    if (stratum >= strata.length) throw new RangeError(`record ${ids[i]} is in an unnamed stratum ${stratum}`);
+    if (stratum >= strata.length) throw new RangeError(`record ${ids.at(i)} is in an unnamed stratum ${stratum}`);
     counts[stratum]!++;
   }
   // Each stratum's record indices, ascending, in one array (counting sort).
@@ -79,7 +81,7 @@ export function stratifiedDrawOfCanonical(ids: readonly string[], stratumOf: Uin
   );
   const drawn = allocation.flatMap(({ stratum, sampleSize: stratumSampleSize }) => {
     const start = starts[code.get(stratum)!]!;
-    return drawPositions(counts[code.get(stratum)!]!, stratumSampleSize, stratumSeed(seed, stratum)).map((p) => ({ id: ids[members[start + p]!]!, stratum }));
+    return drawPositions(counts[code.get(stratum)!]!, stratumSampleSize, stratumSeed(seed, stratum)).map((p) => ({ id: ids.at(members[start + p]!)!, stratum }));
   });
   return { drawn, allocation };
 }

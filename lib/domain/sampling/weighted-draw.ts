@@ -10,6 +10,7 @@
  * same draw whatever order they arrive in. The result is in draw order (largest key first), so
  * as with the simple draw a larger sample keeps the records of a smaller one.
  */
+import { firstNotAscending, type IdList } from "./id-lines";
 import { createSeededRandom, type SamplingSeed } from "./seeded-random";
 
 export type WeightedRecord = { id: string; weight: number };
@@ -134,14 +135,15 @@ export function riskWeightedDraw(records: Iterable<WeightedRecord>, sampleSize: 
  * riskWeightedDraw for records already in canonical order — ids unique and ascending by code
  * unit, weights index for index — without building a million record objects. Same draw.
  */
-export function riskWeightedDrawOfCanonical(ids: readonly string[], weights: Float64Array, sampleSize: number, seed: SamplingSeed, options: WeightedDrawOptions = {}): string[] {
+export function riskWeightedDrawOfCanonical(ids: IdList, weights: Float64Array, sampleSize: number, seed: SamplingSeed, options: WeightedDrawOptions = {}): string[] {
   if (!Number.isInteger(sampleSize) || sampleSize < 0) throw new RangeError(`sampleSize must be a whole number ≥ 0, got ${sampleSize}`);
   if (weights.length !== ids.length) throw new RangeError(`${ids.length} ids but ${weights.length} weights`);
-  for (let i = 0; i < ids.length; i++) {
+  for (let i = 0; i < weights.length; i++) {
     const weight = weights[i]!;
-    if (!(Number.isFinite(weight) && weight >= 0)) throw new RangeError(`weight of ${ids[i]} must be a finite number ≥ 0, got ${weight}`);
-    if (i > 0 && !(ids[i - 1]! < ids[i]!)) throw new RangeError(`records are not in canonical order at ${ids[i]}`);
+    if (!(Number.isFinite(weight) && weight >= 0)) throw new RangeError(`weight of ${ids.at(i)} must be a finite number ≥ 0, got ${weight}`);
   }
+  const unordered = firstNotAscending(ids);
+  if (unordered !== -1) throw new RangeError(`records are not in canonical order at ${ids.at(unordered)}`);
   const floor = zeroWeightFloorFor(weights, options.zeroWeightFloor);
   const random = createSeededRandom(seed);
   const heap = new WeakestFirstHeap(Math.min(sampleSize, ids.length));
@@ -150,5 +152,5 @@ export function riskWeightedDrawOfCanonical(ids: readonly string[], weights: Flo
     const u = 1 - random.nextFloat(); // (0, 1]: ln(u) is finite
     heap.offer(index, Math.log(u) / weight);
   }
-  return heap.ranked().map((index) => ids[index]!);
+  return heap.ranked().map((index) => ids.at(index)!);
 }

@@ -53,7 +53,8 @@ export async function drawCampaign(
   if (!sizing) throw new UseCaseError("VALIDATION", { sizing: ["validation.spotCheck.sampleTooLarge"] });
 
   const seed = plan.seed ?? crypto.randomBytes(16).toString("hex");
-  const drawn = await loadDrawnRecords(db, drawSample(population, sizing.sampleSize, plan.strategy, seed));
+  // Two connections: the random page reads of a large sample use both of a small server's cores.
+  const drawn = await loadDrawnRecords(db, drawSample(population, sizing.sampleSize, plan.strategy, seed), { connections: 2 });
   const campaignId = crypto.randomUUID();
   const items = drawn.map((record, drawOrder) => ({
     id: crypto.randomUUID(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { riskWeightedDraw, seededDraw, stratifiedDraw } from "@/lib/domain/sampling";
+import { IdLines, riskWeightedDraw, seededDraw, stratifiedDraw } from "@/lib/domain/sampling";
 import { drawSample, drawWeightOf, inCanonicalOrder, populationHash } from "./draw-sample";
 
 const ids = ["b", "a", "Z", "é", "aa", "c", "_"];
@@ -29,6 +29,19 @@ describe("drawSample", () => {
     expect(drawSample(canonical, 3, "RISK_WEIGHTED", "s")).toEqual(riskWeightedDraw(ids.map((id) => ({ id, weight: weightOf(id) })), 3, "s", { zeroWeightFloor: 0.5 }));
     expect(drawSample(canonical, 4, "STRATIFIED_BY_MAKER", "s")).toEqual(stratifiedDraw(ids.map((id) => ({ id, stratum: makerOf(id) })), 4, "s").drawn.map((d) => d.id));
     expect(new Set(drawSample(canonical, 7, "STRATIFIED_BY_MAKER", "s"))).toEqual(new Set(ids));
+  });
+
+  it("draws and hashes the ids as the database sends them (one text) exactly as the same ids in an array", () => {
+    const sorted = [...ids].sort();
+    const asText = { ...population(sorted), ids: IdLines.of(sorted.join("\n")) };
+    expect(inCanonicalOrder(asText)).toBe(asText);
+    expect(populationHash(asText)).toBe(populationHash(inCanonicalOrder(population(ids))));
+    for (const strategy of ["SIMPLE", "RISK_WEIGHTED", "STRATIFIED_BY_MAKER"] as const) {
+      expect(drawSample(asText, 4, strategy, "s")).toEqual(drawSample(inCanonicalOrder(population(ids)), 4, strategy, "s"));
+    }
+    const unsorted = { ...population(ids), ids: IdLines.of(ids.join("\n")) };
+    expect(inCanonicalOrder(unsorted).ids).toEqual(sorted);
+    expect(populationHash(inCanonicalOrder(unsorted))).toBe(populationHash(asText));
   });
 
   it("records the weight each merchant was drawn with: its floored risk weight, or 1 when not risk-weighted", () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { riskWeightedDrawOfCanonical, seededDrawOfCanonical, stratifiedDrawOfCanonical, UNFLAGGED_RECORD_WEIGHT } from "@/lib/domain/sampling";
+import { firstNotAscending, IdLines, riskWeightedDrawOfCanonical, seededDrawOfCanonical, stratifiedDrawOfCanonical, UNFLAGGED_RECORD_WEIGHT } from "@/lib/domain/sampling";
 import type { SPOT_CHECK_STRATEGIES } from "@/lib/domain/spot-checks/schemas";
 import type { Population } from "./select-population";
 
@@ -11,22 +11,24 @@ export type SpotCheckStrategy = (typeof SPOT_CHECK_STRATEGIES)[number];
  * returns it so (COLLATE "C"), so this is normally one scan; a copy is sorted only when not.
  */
 export function inCanonicalOrder(population: Population): Population {
-  const ordered = (ids: readonly string[]) => ids.every((id, i) => i === 0 || ids[i - 1]! < id);
-  if (ordered(population.ids)) return population;
-  const order = population.ids.map((_, i) => i).sort((a, b) => (population.ids[a]! < population.ids[b]! ? -1 : population.ids[a]! > population.ids[b]! ? 1 : 0));
-  // Sorted here, the ids no longer match the text they came in: idsText is dropped.
+  if (firstNotAscending(population.ids) === -1) return population;
+  const ids = Array.from({ length: population.ids.length }, (_, i) => population.ids.at(i)!);
+  const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
   const sorted: Population = {
-    ids: order.map((i) => population.ids[i]!),
+    ids: order.map((i) => ids[i]!),
     riskWeights: population.riskWeights && Float64Array.from(order, (i) => population.riskWeights![i]!),
     makers: population.makers && { names: population.makers.names, codes: Uint32Array.from(order, (i) => population.makers!.codes[i]!) },
   };
-  if (!ordered(sorted.ids)) throw new RangeError("a merchant appears twice in the population");
+  if (firstNotAscending(sorted.ids) !== -1) throw new RangeError("a merchant appears twice in the population");
   return sorted;
 }
 
 /** SHA-256 over the population's ids in code-unit order, one per line: checks a re-run used the same population. */
 export function populationHash(canonical: Population): string {
-  return crypto.createHash("sha256").update(canonical.idsText ?? canonical.ids.join("\n")).digest("hex");
+  // The lines as received are the canonical text when inCanonicalOrder kept them (decision 034).
+  const { ids } = canonical;
+  const text = ids instanceof IdLines ? ids.text : Array.from({ length: ids.length }, (_, i) => ids.at(i)!).join("\n");
+  return crypto.createHash("sha256").update(text).digest("hex");
 }
 
 /** The weight a record was drawn with: its risk weight (floored) for risk-weighted draws, 1 otherwise. */

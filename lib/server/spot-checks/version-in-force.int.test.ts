@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TMerchantApplicationInput } from "@/lib/domain/merchant/application-schema";
-import { riskWeightOfFlags, RISK_SEVERITY_WEIGHTS } from "@/lib/domain/sampling";
+import { riskWeightOfFlags, RISK_SEVERITY_WEIGHTS, type IdList } from "@/lib/domain/sampling";
 import { prisma } from "@/lib/server/db";
 import { submitMerchantChange } from "@/lib/server/merchants/submit-merchant-change";
 import { approveChangeRequest } from "@/lib/server/workflow/approve-change-request";
@@ -8,7 +8,13 @@ import { verifyChangeRequest } from "@/lib/server/workflow/verify-change-request
 import { meta, seedActor } from "@/test/integration/actors";
 import { ensureReferenceRows } from "@/test/integration/applications";
 import { approvedMerchant } from "@/test/integration/workflow";
-import { selectPopulation } from "./select-population";
+import { Prisma } from "@/lib/generated/prisma/client";
+import crypto from "node:crypto";
+import { instantToChinaWallClock } from "@/lib/domain/confirmations/hold";
+import { recordAccountConfirmation } from "@/lib/server/confirmations/record-account-confirmation";
+import { requestStatusChange } from "@/lib/server/merchants/request-status-change";
+import { pendingAccountChange, team } from "@/test/integration/account-change";
+import { loadDrawnRecords, selectPopulation } from "./select-population";
 
 const requestMeta = meta();
 type Flag = { severity: "high" | "medium" | "low" };
@@ -16,6 +22,8 @@ type Flag = { severity: "high" | "medium" | "low" };
 beforeAll(async () => {
   await ensureReferenceRows();
 }, 120_000);
+
+const idsOf = (population: { ids: IdList }) => Array.from({ length: population.ids.length }, (_, i) => population.ids.at(i)!);
 
 async function inForce(merchantId: string) {
   const db = await prisma();
@@ -62,8 +70,8 @@ describe("the version-in-force facts a draw reads from the merchant row", () => 
     expect(second.merchant.inForceRiskWeight).toBe(riskWeightOfFlags((second.request.riskFlags ?? []) as Flag[]));
 
     const byMaker = async (makerId: string) => (await selectPopulation(await prisma(), { makerIds: [makerId] }, new Date(), "STRATIFIED_BY_MAKER"));
-    expect((await byMaker(nextMaker.id)).ids).toEqual([fixture.merchantId]);
-    expect((await byMaker(fixture.maker.id)).ids).toEqual([]);
+    expect(idsOf(await byMaker(nextMaker.id))).toEqual([fixture.merchantId]);
+    expect(idsOf(await byMaker(fixture.maker.id))).toEqual([]);
   });
 
   it("reads the population in code-unit order with each strategy's column beside its id", async () => {
@@ -71,13 +79,61 @@ describe("the version-in-force facts a draw reads from the merchant row", () => 
     const makerIds = fixtures.map((f) => f.maker.id);
     const db = await prisma();
     const simple = await selectPopulation(db, { makerIds }, new Date(), "SIMPLE");
-    expect(simple.ids).toEqual(fixtures.map((f) => f.merchantId).sort());
+    expect(idsOf(simple)).toEqual(fixtures.map((f) => f.merchantId).sort());
     expect(simple.riskWeights).toBeUndefined();
     const weighted = await selectPopulation(db, { makerIds }, new Date(), "RISK_WEIGHTED");
-    const merchants = await db.merchant.findMany({ where: { id: { in: simple.ids as string[] } } });
-    expect([...weighted.riskWeights!]).toEqual(simple.ids.map((id) => merchants.find((m) => m.id === id)!.inForceRiskWeight));
+    const merchants = await db.merchant.findMany({ where: { id: { in: idsOf(simple) } } });
+    expect([...weighted.riskWeights!]).toEqual(idsOf(simple).map((id) => merchants.find((m) => m.id === id)!.inForceRiskWeight));
     const stratified = await selectPopulation(db, { makerIds }, new Date(), "STRATIFIED_BY_MAKER");
-    expect([...stratified.makers!.codes].map((c) => stratified.makers!.names[c])).toEqual(simple.ids.map((id) => fixtures.find((f) => f.merchantId === id)!.maker.id));
-    expect((await selectPopulation(db, { makerIds: ["nobody"] }, new Date(), "SIMPLE")).ids).toEqual([]);
+    expect([...stratified.makers!.codes].map((c) => stratified.makers!.names[c])).toEqual(idsOf(simple).map((id) => fixtures.find((f) => f.merchantId === id)!.maker.id));
+    expect(idsOf(await selectPopulation(db, { makerIds: ["nobody"] }, new Date(), "SIMPLE"))).toEqual([]);
+  });
+
+  it("a drawn record's change request and people, read from the merchant row, are those of the version in force: onboarding, second approval, suspension, objection", async () => {
+    const db = await prisma();
+    // The three-table join the draw read before decision 040: what the copied columns must equal.
+    const joined = async (merchantId: string) => {
+      const [row] = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+        SELECT m.id AS "merchantId", m.version AS "merchantVersion", m.mcc, cr.id AS "changeRequestId", cr."makerId", cr."verifierId",
+               cr."approverId", cr."secondApproverId", m."inForceRiskWeight" AS "riskWeight"
+        FROM "Merchant" m JOIN "MerchantVersion" mv ON mv."merchantId" = m.id AND mv.version = m.version
+        JOIN "ChangeRequest" cr ON cr.id = mv."changeRequestId" WHERE m.id = ${merchantId}`);
+      return { ...row, merchantVersion: Number(row!.merchantVersion), riskWeight: Number(row!.riskWeight) };
+    };
+    const drawn = async (merchantId: string) => {
+      const [record] = await loadDrawnRecords(db, [merchantId]);
+      expect(record).toEqual(await joined(merchantId));
+      return record!;
+    };
+
+    const people = await team();
+    const newAccountAndPhone = (data: TMerchantApplicationInput) => ({
+      ...data,
+      merchant: { ...data.merchant, phone: `1380${crypto.randomInt(10 ** 6, 10 ** 7 - 1)}` },
+      account: { ...data.account, accountNo: String(crypto.randomInt(10 ** 9, 10 ** 10 - 1)) + "123456" },
+    });
+    const pending = await pendingAccountChange(people, newAccountAndPhone);
+    const approved = await drawn(pending.merchantId);
+    expect(approved).toMatchObject({ merchantVersion: 2, changeRequestId: pending.request.id, makerId: people.maker.id, verifierId: people.verifier.id, approverId: people.supervisor.id });
+    // A change of account and phone is high risk: the second approver is on the record too.
+    expect(pending.request.secondApproverId).not.toBeNull();
+    expect(approved.secondApproverId).toBe(pending.request.secondApproverId);
+
+    const clerk = await seedActor("CLERK");
+    await recordAccountConfirmation({
+      actor: clerk,
+      input: { changeRequestId: pending.request.id, version: pending.request.version, contactName: pending.before.merchant.legalRepName, phoneUsed: pending.before.merchant.phone, contactedAt: instantToChinaWallClock(new Date()), outcome: "OBJECTED", note: "商户否认变更" },
+      requestMeta,
+    });
+    expect(await drawn(pending.merchantId)).toMatchObject({ merchantVersion: 3, changeRequestId: pending.request.id });
+
+    const { changeRequestId } = await requestStatusChange({ actor: await seedActor("CLERK"), input: { merchantId: pending.merchantId, merchantVersion: 3, kind: "SUSPEND", reason: "商户申请暂停营业三个月" }, requestMeta });
+    const supervisor = await seedActor("SUPERVISOR");
+    await approveChangeRequest({ actor: supervisor, input: { changeRequestId, version: 1 }, requestMeta });
+    expect(await drawn(pending.merchantId)).toMatchObject({ merchantVersion: 4, changeRequestId, verifierId: null, approverId: supervisor.id, secondApproverId: null });
+  });
+
+  it("a merchant with no version in force cannot be drawn", async () => {
+    await expect(loadDrawnRecords(await prisma(), ["no-such-merchant"])).rejects.toThrow("no version in force");
   });
 });
