@@ -4,9 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Progress } from "@/components/spot-checks/progress";
 import { ScheduleToggle } from "@/components/spot-checks/schedule-toggle";
 import { Badge } from "@/components/ui/badge";
-import { Input } from "@/components/ui/input";
+import { FilterBar, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
 import { Pagination } from "@/components/ui/pagination";
-import { Select } from "@/components/ui/select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { CAMPAIGN_STATUSES, listCampaignPage } from "@/lib/server/spot-checks/list-campaign-page";
@@ -35,21 +34,10 @@ export default async function SpotChecksPage({ searchParams }: { searchParams: P
           {t("spotChecks.create")}
         </Link>
       </div>
-      <form method="get" role="search" aria-label={t("spotChecks.filters")} className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3">
-        <div>
-          <label htmlFor="q" className="block text-sm font-medium">{t("spotChecks.searchLabel")}</label>
-          <Input id="q" name="q" type="search" defaultValue={query.q ?? ""} className="w-72" placeholder={t("spotChecks.searchPlaceholder")} />
-        </div>
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium">{t("common.status")}</label>
-          <Select id="status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {CAMPAIGN_STATUSES.map((s) => <option key={s} value={s}>{t(`spotChecks.statuses.${s}`)}</option>)}
-          </Select>
-        </div>
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white">{t("common.search")}</button>
-        {(query.q || query.status) && <Link href="/spot-checks" className="px-2 py-2 text-sm text-brand-700 underline">{t("common.reset")}</Link>}
-      </form>
+      <FilterBar label={t("spotChecks.filters")} resetHref="/spot-checks" showReset={!!(query.q || query.status)} labels={{ search: t("common.search"), reset: t("common.reset") }}>
+        <FilterSearch label={t("spotChecks.searchLabel")} value={query.q} placeholder={t("spotChecks.searchPlaceholder")} />
+        <FilterSelect name="status" label={t("common.status")} value={query.status} allLabel={t("common.all")} options={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`spotChecks.statuses.${s}`) }))} />
+      </FilterBar>
       {campaigns.length === 0 ? (
         <p className="rounded-md border border-slate-200 bg-white p-6 text-slate-600">{query.q || query.status ? t("common.noResults") : t("spotChecks.empty")}</p>
       ) : (
