@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import { Input } from "./input";
-import Link from "./link";
 import { Select } from "./select";
 
 /**
@@ -20,7 +19,8 @@ export function FilterBar({ label, resetHref, showReset = true, labels, children
     <form method="get" role="search" aria-label={label} className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3">
       {children}
       <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white">{labels.search}</button>
-      {showReset && <Link href={resetHref} className="px-2 py-2 text-sm text-brand-700 underline">{labels.reset}</Link>}
+      {/* A full load, not a client navigation: the fields' default values must be read anew. */}
+      {showReset && <a href={resetHref} className="px-2 py-2 text-sm text-brand-700 underline">{labels.reset}</a>}
     </form>
   );
 }
