@@ -80,12 +80,25 @@ async function currentNameKeys(sql: SqlRunner, runId: string) {
 
 export type CompareProgress = { rowsCompared: number; mismatchRows: number };
 
-/** Compares the run's staged rows chunk by chunk; `afterChunk` reports progress (and keeps the heartbeat). */
+/**
+ * Chunks compared at once, each on its own connection. A chunk's comparison is CPU-bound in the
+ * database server (hash joins, a sort) and runs in one server process, so one at a time leaves a
+ * core idle while the app waits; PGlite runs them one after the other anyway (decision 041).
+ */
+export const COMPARE_CONCURRENCY = 2;
+
+/**
+ * Compares the run's staged rows chunk by chunk; `afterChunk` reports progress (and keeps the
+ * heartbeat). A failure stops every chunk not yet started, and is reported only once the chunks
+ * under way have ended: nothing of this attempt may still be writing when the run is resumed.
+ */
 export async function compareRows(
   sql: SqlRunner,
   runId: string,
   afterChunk: (progress: CompareProgress) => Promise<void> | void = () => {},
+  options: { chunkLines?: number; concurrency?: number } = {},
 ): Promise<CompareProgress> {
+  const { chunkLines = COMPARE_CHUNK_LINES, concurrency = COMPARE_CONCURRENCY } = options;
   await sql.query(`DELETE FROM "ReconciliationMismatch" WHERE "runId" = $1`, [runId]);
   const [bounds] = await sql.query<{ lo: number | null; hi: number | null }>(
     `SELECT min("lineNumber") AS lo, max("lineNumber") AS hi FROM "ReconciliationRow" WHERE "runId" = $1`,
@@ -96,12 +109,31 @@ export async function compareRows(
   // The rows were just staged: without fresh statistics the planner takes a chunk for a few rows.
   await sql.query(`ANALYZE "ReconciliationRow"`);
   const [ids, receiptKeys, legalKeys] = await currentNameKeys(sql, runId);
-  for (let from = bounds.lo; from <= bounds.hi; from += COMPARE_CHUNK_LINES) {
-    const [r] = await sql.queryWith<{ compared: number; mismatched: number }>(CHUNK_SETTINGS, CLASSIFY, [runId, from, from + COMPARE_CHUNK_LINES, PAYEE_KEY_MAP.from, PAYEE_KEY_MAP.to, ids, receiptKeys, legalKeys]);
-    progress.rowsCompared += r!.compared;
-    progress.mismatchRows += r!.mismatched;
-    await afterChunk({ ...progress });
-  }
+  const starts: number[] = [];
+  for (let from = bounds.lo; from <= bounds.hi; from += chunkLines) starts.push(from);
+  let next = 0;
+  let failed = false;
+  let reported: Promise<void> = Promise.resolve();
+  const compareChunks = async () => {
+    while (!failed && next < starts.length) {
+      const from = starts[next++]!;
+      try {
+        const [r] = await sql.queryWith<{ compared: number; mismatched: number }>(CHUNK_SETTINGS, CLASSIFY, [runId, from, from + chunkLines, PAYEE_KEY_MAP.from, PAYEE_KEY_MAP.to, ids, receiptKeys, legalKeys]);
+        progress.rowsCompared += r!.compared;
+        progress.mismatchRows += r!.mismatched;
+        // Reported one after the other, in the order the chunks ended: progress never goes back.
+        const snapshot = { ...progress };
+        reported = reported.then(() => afterChunk(snapshot));
+        await reported;
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  const settled = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(concurrency, starts.length)) }, compareChunks));
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failure) throw failure.reason;
   return progress;
 }
 

@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { database } from "@/lib/server/db";
+import { generatedFile, mismatchKeys, plantedKeys, reconciliationFixture, uploadAndRun } from "@/test/integration/reconciliation";
+import { compareRows, type CompareProgress } from "./compare-rows";
+
+let fixture: Awaited<ReturnType<typeof reconciliationFixture>>;
+beforeAll(async () => {
+  fixture = await reconciliationFixture();
+});
+
+describe("comparison in chunks, several at once", () => {
+  it("finds exactly what one chunk finds, reporting progress that only grows", async () => {
+    const file = await generatedFile({ rows: 400, mismatchRate: 0.2, seed: 7 });
+    const run = await uploadAndRun(fixture.auditor, file.path);
+    expect(await mismatchKeys(run.runId)).toEqual(plantedKeys(file.planted));
+
+    const { sql } = await database();
+    const reports: CompareProgress[] = [];
+    const result = await compareRows(sql, run.runId, (p) => void reports.push(p), { chunkLines: 37, concurrency: 3 });
+    expect(await mismatchKeys(run.runId)).toEqual(plantedKeys(file.planted));
+    expect(result).toEqual({ rowsCompared: 400, mismatchRows: new Set(file.planted.map((p) => p.line)).size });
+    expect(reports).toHaveLength(Math.ceil(400 / 37));
+    for (let i = 1; i < reports.length; i++) expect(reports[i]!.rowsCompared).toBeGreaterThan(reports[i - 1]!.rowsCompared);
+    expect(reports.at(-1)).toEqual(result);
+  });
+
+  it("stops at the first failure and answers only when no chunk is still writing", async () => {
+    const file = await generatedFile({ rows: 400, mismatchRate: 0.2, seed: 8 });
+    const run = await uploadAndRun(fixture.auditor, file.path);
+    const { sql } = await database();
+    let reports = 0;
+    const failing = compareRows(sql, run.runId, () => {
+      if (++reports === 2) throw new Error("read-only now");
+    }, { chunkLines: 37, concurrency: 3 });
+    await expect(failing).rejects.toThrow("read-only now");
+    const count = async () => (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "ReconciliationMismatch" WHERE "runId" = $1`, [run.runId]))[0]!.n;
+    const atFailure = await count();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await count()).toBe(atFailure);
+    // No report after the failing one, and no chunk begun after it: the two reported and at most
+    // two still under way when it failed (three at once), of the 11 chunks there are.
+    expect(reports).toBe(2);
+    const lines = await sql.query<{ lineNumber: number }>(`SELECT DISTINCT "lineNumber" FROM "ReconciliationMismatch" WHERE "runId" = $1`, [run.runId]);
+    const chunks = new Set(lines.map((l) => Math.floor((l.lineNumber - 2) / 37)));
+    expect(chunks.size).toBeGreaterThanOrEqual(2);
+    expect(chunks.size).toBeLessThanOrEqual(4);
+  });
+});
