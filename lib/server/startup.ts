@@ -11,6 +11,7 @@ import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
 import { purgeExpiredRateLimitHits } from "@/lib/server/cases/purge-rate-limit-hits";
 import { resumeAbandonedRuns } from "@/lib/server/reconciliation/process-run";
+import { purgeStagedReconciliationRows } from "@/lib/server/reconciliation/purge-staged-rows";
 import { runDueSchedules } from "@/lib/server/spot-checks/run-due-schedules";
 
 const CHECKPOINT_EVERY_MS = 15 * 60_000;
@@ -45,6 +46,13 @@ function purgeRateLimitHitsNow() {
     .catch((err) => logger.error({ err }, "purging rate-limit hits failed"));
 }
 
+/** Staged rows of runs past the retention setting are deleted; findings stay (see purgeStagedReconciliationRows). */
+function purgeStagedRowsNow() {
+  purgeStagedReconciliationRows()
+    .then((r) => (r.purgedRuns ? logger.info(r, "staged reconciliation rows purged") : undefined))
+    .catch((err) => logger.error({ err }, "purging staged reconciliation rows failed"));
+}
+
 export async function startServerProcess() {
   const e = env();
   const db = await database();
@@ -75,4 +83,6 @@ export async function startServerProcess() {
   setInterval(resumeRunsNow, RECONCILIATION_EVERY_MS).unref();
   purgeRateLimitHitsNow();
   setInterval(purgeRateLimitHitsNow, RATE_LIMIT_PURGE_EVERY_MS).unref();
+  purgeStagedRowsNow();
+  setInterval(purgeStagedRowsNow, RATE_LIMIT_PURGE_EVERY_MS).unref();
 }

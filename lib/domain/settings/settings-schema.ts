@@ -7,6 +7,8 @@ export const ZSettingsSchema = z.object({
   confirmation: z.object({ holdDays: z.number().int().min(0).max(30).default(3) }).default({ holdDays: 3 }),
   /** Hours before a maintenance window that signed-in users start seeing its banner. */
   maintenance: z.object({ leadHours: z.number().int().min(0).max(336).default(24) }).default({ leadHours: 24 }),
+  /** Days a finished reconciliation run keeps its staged rows (for re-runs) before they are deleted. */
+  reconciliation: z.object({ keepStagedDays: z.number().int().min(1).max(3650).default(90) }).default({ keepStagedDays: 90 }),
   risk: z
     .object({
       maxAccountChanges90d: z.number().int().min(1).max(20).default(2),

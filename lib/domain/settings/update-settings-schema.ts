@@ -19,6 +19,7 @@ export const ZUpdateSettingsSchema = z.strictObject({
   acquirerCode: z.string({ error: "validation.settings.acquirerCode" }).trim().regex(/^\d{3}$/, { error: "validation.settings.acquirerCode" }),
   holdDays: wholeNumber(0, 30, "validation.settings.holdDays"),
   maintenanceLeadHours: wholeNumber(0, 336, "validation.settings.maintenanceLeadHours"),
+  keepStagedDays: wholeNumber(1, 3650, "validation.settings.keepStagedDays"),
   maxAccountChanges90d: wholeNumber(1, 20, "validation.settings.maxAccountChanges90d"),
   newMerchantDays: wholeNumber(0, 365, "validation.settings.newMerchantDays"),
   sharedAccountMerchants: wholeNumber(1, 20, "validation.settings.sharedAccountMerchants"),
@@ -32,6 +33,7 @@ export function settingsFromForm(v: z.output<typeof ZUpdateSettingsSchema>): TSe
     acquirerCode: v.acquirerCode,
     confirmation: { holdDays: v.holdDays },
     maintenance: { leadHours: v.maintenanceLeadHours },
+    reconciliation: { keepStagedDays: v.keepStagedDays },
     risk: { maxAccountChanges90d: v.maxAccountChanges90d, newMerchantDays: v.newMerchantDays, sharedAccountMerchants: v.sharedAccountMerchants, sharedPhoneMerchants: v.sharedPhoneMerchants },
   };
 }

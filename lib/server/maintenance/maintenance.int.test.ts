@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "@/lib/domain/settings/settings-schema";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { database, prisma } from "@/lib/server/db";
 import { updateSettings } from "@/lib/server/settings/update-settings";
@@ -9,17 +8,11 @@ import { cancelMaintenanceWindow } from "./cancel-maintenance-window";
 import { readOnlyNow } from "./read-only-now";
 import { scheduleMaintenanceWindow } from "./schedule-maintenance-window";
 import { setReadOnly } from "./set-read-only";
+import { settingsForm } from "@/test/integration/settings-form";
 
 const inMinutes = (m: number, from = Date.now()) => new Date(from + m * 60_000).toISOString();
 const window = (startMin: number, endMin: number) => ({ startsAt: inMinutes(startMin), endsAt: inMinutes(endMin), messageZh: "数据库升级", messageEn: "Database upgrade" });
 const switchVersion = async () => (await (await prisma()).maintenanceSwitch.findUniqueOrThrow({ where: { id: 1 } })).version;
-const settingsForm = (holdDays: string) => ({
-  versions: {},
-  acquirerCode: DEFAULT_SETTINGS.acquirerCode,
-  holdDays,
-  maintenanceLeadHours: "24",
-  ...Object.fromEntries(Object.entries(DEFAULT_SETTINGS.risk).map(([k, v]) => [k, String(v)])),
-});
 
 afterEach(async () => {
   const db = await prisma();
@@ -80,7 +73,7 @@ describe("maintenance windows", () => {
     const db = await prisma();
     await setReadOnly({ actor: admin, input: { readOnly: true, version: await switchVersion() }, requestMeta: meta() });
     const seqBefore = (await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } })).seq;
-    expect(await codeOf(updateSettings({ actor: admin, input: settingsForm("7"), requestMeta: meta() }))).toBe("MAINTENANCE");
+    expect(await codeOf(updateSettings({ actor: admin, input: settingsForm({ holdDays: "7", maintenanceLeadHours: "24" }), requestMeta: meta() }))).toBe("MAINTENANCE");
     expect(await db.setting.count()).toBe(0);
     expect((await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } })).seq).toBe(seqBefore);
   });
@@ -134,7 +127,7 @@ describe("no change request is half-applied across the switch", () => {
       await gate;
     }, { timeout: 20_000 });
     await switchLocked;
-    const mutation = codeOf(updateSettings({ actor: admin, input: settingsForm("9"), requestMeta: meta() }));
+    const mutation = codeOf(updateSettings({ actor: admin, input: settingsForm({ holdDays: "9", maintenanceLeadHours: "24" }), requestMeta: meta() }));
     await new Promise((r) => setTimeout(r, 200));
     release();
     await toggle;

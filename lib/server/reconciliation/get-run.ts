@@ -39,6 +39,7 @@ export async function getReconciliationRun(actor: Actor | null, input: unknown) 
     attempts: run.attempts,
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
+    stagedRowsPurgedAt: run.stagedRowsPurgedAt?.toISOString() ?? null,
     version: run.version,
     /** Working but nobody holds it: a worker died or stopped; the user may resume. */
     interrupted: working && !held,

@@ -20,6 +20,7 @@ export async function resumeReconciliationRun({ actor, input, requestMeta }: { a
   return db.$transaction(async (tx) => {
     const run = await tx.reconciliationRun.findUnique({ where: { id: runId } });
     if (!run) throw new UseCaseError("NOT_FOUND");
+    if (run.stagedRowsPurgedAt) throw new UseCaseError("CONFLICT", { _form: ["validation.reconciliation.stagedRowsPurged"] });
     const held = run.heartbeatAt !== null && run.heartbeatAt.getTime() > Date.now() - STALE_AFTER_MS;
     const resumable = (run.status === "STAGING" || run.status === "COMPARING" || run.status === "RECEIVING") && !held;
     if (!resumable && run.status !== "DONE") throw new UseCaseError("CONFLICT", { _form: ["validation.reconciliation.notResumable"] });

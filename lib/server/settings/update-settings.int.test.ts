@@ -1,25 +1,18 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "@/lib/domain/settings/settings-schema";
 import { prisma } from "@/lib/server/db";
 import { pendingAccountChange, team } from "@/test/integration/account-change";
 import { meta, seedActor } from "@/test/integration/actors";
 import { ensureReferenceRows } from "@/test/integration/applications";
 import { codeOf, refusal } from "@/test/integration/outcomes";
 import { readSettings } from "./read-settings";
+import { settingsForm } from "@/test/integration/settings-form";
 import { getSettingsForAdmin } from "./settings-for-admin";
 import { updateSettings } from "./update-settings";
 
 beforeAll(ensureReferenceRows);
 
-const form = (overrides: Record<string, unknown> = {}) => ({
-  versions: {},
-  acquirerCode: DEFAULT_SETTINGS.acquirerCode,
-  holdDays: String(DEFAULT_SETTINGS.confirmation.holdDays),
-  maintenanceLeadHours: String(DEFAULT_SETTINGS.maintenance.leadHours),
-  ...Object.fromEntries(Object.entries(DEFAULT_SETTINGS.risk).map(([k, v]) => [k, String(v)])),
-  ...overrides,
-});
+const form = settingsForm;
 
 describe("settings", () => {
   it("an admin changes the hold period: audited, read at once by the next approval; an unchanged save writes nothing", async () => {

@@ -17,6 +17,7 @@ const GROUPS: { key: string; fields: SettingField[] }[] = [
   { key: "confirmation", fields: ["holdDays"] },
   { key: "risk", fields: ["maxAccountChanges90d", "newMerchantDays", "sharedAccountMerchants", "sharedPhoneMerchants"] },
   { key: "maintenance", fields: ["maintenanceLeadHours"] },
+  { key: "reconciliation", fields: ["keepStagedDays"] },
   { key: "numbers", fields: ["acquirerCode"] },
 ];
 
@@ -33,6 +34,7 @@ export function SettingsForm({ settings, versions }: { settings: TSettings; vers
       acquirerCode: settings.acquirerCode,
       holdDays: String(settings.confirmation.holdDays),
       maintenanceLeadHours: String(settings.maintenance.leadHours),
+      keepStagedDays: String(settings.reconciliation.keepStagedDays),
       maxAccountChanges90d: String(settings.risk.maxAccountChanges90d),
       newMerchantDays: String(settings.risk.newMerchantDays),
       sharedAccountMerchants: String(settings.risk.sharedAccountMerchants),

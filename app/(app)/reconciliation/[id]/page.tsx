@@ -48,7 +48,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
           </h1>
           <p className="mt-1 break-all text-sm text-slate-600">{t("reconRuns.uploadedBy", { file: run.fileName, name: run.createdBy, at: format.dateTime(new Date(run.startedAt), { dateStyle: "medium", timeStyle: "short" }) })}</p>
         </div>
-        {(run.interrupted || run.status === "DONE") && <ResumeButton runId={run.id} version={run.version} rerun={run.status === "DONE"} />}
+        {(run.interrupted || run.status === "DONE") && !run.stagedRowsPurgedAt && <ResumeButton runId={run.id} version={run.version} rerun={run.status === "DONE"} />}
       </div>
 
       {refusal && (
@@ -57,6 +57,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
           <p className="mt-1 text-sm">{refusal}</p>
         </div>
       )}
+      {run.stagedRowsPurgedAt && <p className="rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-700">{t("reconRuns.stagedRowsPurged", { date: format.dateTime(new Date(run.stagedRowsPurgedAt), { dateStyle: "medium" }) })}</p>}
       {run.interrupted && <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{t("reconRuns.interruptedHelp")}</p>}
 
       {!ended && <RunProgress initial={run} />}
