@@ -2,7 +2,9 @@
 // streamed to disk as the upload route does, staged in batches, compared set-based, findings in one
 // transaction (what an auditor's upload runs). Baseline in the same run: psql's \copy of the same
 // file into a bare 7-column text table (parsing nothing, checking nothing). Peak RSS of this process
-// is sampled every 50 ms during the run (target < 300 MB: streaming, not loading the file).
+// is sampled every 50 ms during the run (target < 300 MB: streaming, not loading the file). The file
+// is generated in a child process (`npm run gen:transactions`), so the generator's data is not in the
+// measured process: it holds what the app's does.
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -33,6 +35,18 @@ async function load(sql: { query: (text: string, params?: unknown[]) => Promise<
   for (const t of ["Merchant", "MerchantVersion", "ReceivingAccount", "TerminalBinding"]) await sql.query(`VACUUM ANALYZE "${t}"`);
 }
 
+/** `npm run gen:transactions` in a child process; returns how many mismatches it planted. */
+function generateFile(url: string, file: string): number {
+  const script = path.join(import.meta.dirname, "../scripts/gen-transactions.ts");
+  const gen = spawnSync(process.execPath, [...process.execArgv, script, "--rows", String(ROWS), "--mismatch-rate", "0.01", "--seed", "1", "--out", file], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: url },
+  });
+  const planted = /(\d+) planted mismatches/.exec(gen.stdout)?.[1];
+  if (gen.status !== 0 || planted === undefined) throw new Error(`gen:transactions failed: ${gen.stderr}${gen.stdout}`);
+  return Number(planted);
+}
+
 export async function benchReconciliation() {
   const db = await createBenchDatabase("reconciliation");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-recon-"));
@@ -41,17 +55,13 @@ export async function benchReconciliation() {
   process.env.BLIND_INDEX_KEY ??= crypto.randomBytes(32).toString("base64");
   process.env.DATA_ENCRYPTION_KEYS ??= `b1:${crypto.randomBytes(32).toString("base64")}`;
   const { database, prisma } = await import("../lib/server/db");
-  const { loadGeneratorBindings } = await import("../lib/server/reconciliation/generator-bindings");
-  const { rowPlanner, seededRandom } = await import("../lib/domain/reconciliation/generate");
-  const { writeTransactionFile } = await import("../scripts/transaction-file-writer");
   const { startReconciliationRun } = await import("../lib/server/reconciliation/start-run");
   const { processRun } = await import("../lib/server/reconciliation/process-run");
   const handle = await database();
   try {
     await load(handle.sql);
     const file = path.join(dataDir, "transactions.csv");
-    const plan = rowPlanner(await loadGeneratorBindings(handle.sql), { mismatchRate: 0.01, now: new Date(), random: seededRandom(1) });
-    const planted = await writeTransactionFile(plan, { out: file, rows: ROWS, encoding: "utf-8", header: {} });
+    const planted = generateFile(db.url, file);
     const size = fs.statSync(file).size;
 
     await handle.sql.query(`CREATE TABLE bare (transaction_time text, terminal_id text, merchant_no text, payee_name text, settlement_account text, amount text, reference text)`);
