@@ -39,15 +39,16 @@ export function parseTransactionTime(raw: string): Date | null {
   const [, y, mo, d, h, mi, s, frac = "", zone] = m;
   const offset = zone === undefined ? SHANGHAI_OFFSET : zone === "Z" ? "Z" : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
   if (offset !== "Z" && (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(4)) > 59)) return null;
-  const ms = frac === "" ? "" : `.${frac.slice(1, 4).padEnd(3, "0")}`;
-  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${ms}${offset}`);
-  if (Number.isNaN(date.getTime())) return null;
-  // Reject 2026-02-30 and 24:00:00: the wall-clock fields must survive the round trip.
-  const local = new Date(date.getTime() + offsetMinutes(offset) * 60_000);
+  // The wall clock by arithmetic, not by parsing a built ISO string (decision 039): setUTCFullYear
+  // because Date.UTC would read years 0–99 as 1900–1999.
+  const wall = new Date(0);
+  wall.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  wall.setUTCHours(Number(h), Number(mi), Number(s), frac === "" ? 0 : Number(frac.slice(1, 4).padEnd(3, "0")));
+  // Reject 2026-02-30 and 24:00:00: out-of-range fields roll over, so they must survive the round trip.
   const same =
-    local.getUTCFullYear() === Number(y) && local.getUTCMonth() + 1 === Number(mo) && local.getUTCDate() === Number(d) &&
-    local.getUTCHours() === Number(h) && local.getUTCMinutes() === Number(mi) && local.getUTCSeconds() === Number(s);
-  return same ? date : null;
+    wall.getUTCFullYear() === Number(y) && wall.getUTCMonth() + 1 === Number(mo) && wall.getUTCDate() === Number(d) &&
+    wall.getUTCHours() === Number(h) && wall.getUTCMinutes() === Number(mi) && wall.getUTCSeconds() === Number(s);
+  return same ? new Date(wall.getTime() - offsetMinutes(offset) * 60_000) : null;
 }
 
 function offsetMinutes(offset: string): number {
@@ -76,10 +77,21 @@ export function parseSettlementAccount(raw: string): SettlementAccount | null {
   return m[1] === "" ? { last4: m[2]! } : { last4: m[2]!, maskedPrefix: m[1]! };
 }
 
+const expectedByHeader = new WeakMap<HeaderMap, number>();
+/** Fields a row needs to reach every column, once per header rather than once per row. */
+function fieldsExpected(header: HeaderMap): number {
+  let expected = expectedByHeader.get(header);
+  if (expected === undefined) {
+    expected = Math.max(...Object.values(header.positions)) + 1;
+    expectedByHeader.set(header, expected);
+  }
+  return expected;
+}
+
 export function parseRow(fields: readonly string[], header: HeaderMap): RowResult {
   const { positions } = header;
   const problems: RowProblem[] = [];
-  const expected = Math.max(...Object.values(positions)) + 1;
+  const expected = fieldsExpected(header);
   if (fields.length < expected) {
     return { ok: false, problems: [{ field: "_row", key: "reconciliation.row.tooFewFields" }] };
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import { payeeKey } from "@/lib/domain/reconciliation/payee-key";
-import { readTransactionFile, type FileRow, type ReadState } from "@/lib/domain/reconciliation/read-file";
+import { readTransactionFileBatches, type FileRow, type ReadState } from "@/lib/domain/reconciliation/read-file";
 import type { TransactionRecord } from "@/lib/domain/reconciliation/row";
 import { blindIndex } from "@/lib/server/crypto/sensitive";
 import type { SqlRunner } from "@/lib/server/db/sql-runner";
@@ -47,7 +47,7 @@ async function* counted(path: string, progress: StageProgress): AsyncGenerator<U
  */
 export async function stageRows(sql: SqlRunner, runId: string, filePath: string, hooks: StageHooks = {}, state: ReadState = {}): Promise<StageProgress> {
   const progress: StageProgress = { bytesRead: 0, rowsRead: 0, rowsStaged: 0, rowsRejected: 0 };
-  const rows = readTransactionFile(counted(filePath, progress), state);
+  const rows = readTransactionFileBatches(counted(filePath, progress), state);
   return sql.copyFrom ? stageByCopy(sql, sql.copyFrom, runId, rows, progress, hooks) : stageByBatches(sql, runId, rows, progress, hooks);
 }
 
@@ -73,7 +73,7 @@ function copyLine(runId: string, lineNumber: number, r: TransactionRecord): stri
  * has not taken the last piece (backpressure), so neither the file nor a batch of row objects is
  * held. Rejected rows (rare) go in beside it by batch. `afterBatch` runs every STAGE_BATCH_ROWS rows.
  */
-async function stageByCopy(sql: SqlRunner, copyFrom: NonNullable<SqlRunner["copyFrom"]>, runId: string, rows: AsyncIterable<FileRow>, progress: StageProgress, hooks: StageHooks) {
+async function stageByCopy(sql: SqlRunner, copyFrom: NonNullable<SqlRunner["copyFrom"]>, runId: string, rows: AsyncIterable<FileRow[]>, progress: StageProgress, hooks: StageHooks) {
   async function* pieces(): AsyncGenerator<string> {
     let text = "";
     let inPiece = 0;
@@ -89,7 +89,7 @@ async function stageByCopy(sql: SqlRunner, copyFrom: NonNullable<SqlRunner["copy
       bad = [];
       await hooks.afterBatch?.({ ...progress });
     };
-    for await (const row of rows) {
+    for await (const chunkRows of rows) for (const row of chunkRows) {
       progress.rowsRead++;
       inBatch++;
       if (row.kind === "rejected") bad.push(row);
@@ -113,7 +113,7 @@ async function stageByCopy(sql: SqlRunner, copyFrom: NonNullable<SqlRunner["copy
 }
 
 /** Batches of `unnest` arrays (PGlite): while one batch is written the next is parsed. */
-async function stageByBatches(sql: SqlRunner, runId: string, rows: AsyncIterable<FileRow>, progress: StageProgress, hooks: StageHooks): Promise<StageProgress> {
+async function stageByBatches(sql: SqlRunner, runId: string, rows: AsyncIterable<FileRow[]>, progress: StageProgress, hooks: StageHooks): Promise<StageProgress> {
   let batch = emptyBatch();
   let rejected: FileRow[] = [];
   let inFlight: Promise<void> = Promise.resolve();
@@ -149,7 +149,7 @@ async function stageByBatches(sql: SqlRunner, runId: string, rows: AsyncIterable
   return progress;
 
   async function readAll() {
-  for await (const row of rows) {
+  for await (const chunkRows of rows) for (const row of chunkRows) {
     progress.rowsRead++;
     if (row.kind === "rejected") rejected.push(row);
     else {
