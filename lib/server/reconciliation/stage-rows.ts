@@ -31,9 +31,13 @@ const INSERT_REJECTED = `
   INSERT INTO "ReconciliationRejectedRow" ("runId", "lineNumber", "reasonKey", "column", "problems")
   SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::jsonb[])`;
 
-/** Bytes are counted as the reader pulls them, so progress is what was really read. */
+/**
+ * Bytes are counted as the reader pulls them, so progress is what was really read. 64 KiB reads: the
+ * rows of one read are parsed together (decision 039), and with 256 KiB that many row objects lived
+ * long enough to be promoted, growing the old heap (peak RSS 362 MB instead of 259 MB at 300,000 rows).
+ */
 async function* counted(path: string, progress: StageProgress): AsyncGenerator<Uint8Array> {
-  for await (const chunk of fs.createReadStream(path, { highWaterMark: 256 * 1024 })) {
+  for await (const chunk of fs.createReadStream(path, { highWaterMark: 64 * 1024 })) {
     progress.bytesRead += (chunk as Buffer).length;
     yield chunk as Buffer;
   }
