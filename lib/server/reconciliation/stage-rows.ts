@@ -79,8 +79,8 @@ function copyLine(runId: string, lineNumber: number, r: TransactionRecord): stri
  */
 async function stageByCopy(sql: SqlRunner, copyFrom: NonNullable<SqlRunner["copyFrom"]>, runId: string, rows: AsyncIterable<FileRow[]>, progress: StageProgress, hooks: StageHooks) {
   async function* pieces(): AsyncGenerator<string> {
-    let text = "";
-    let inPiece = 0;
+    // Lines joined once per piece: a string grown by += is a rope that Buffer.from flattens slowly.
+    let lines: string[] = [];
     let inBatch = 0;
     let staged = 0;
     let bad: FileRow[] = [];
@@ -98,18 +98,16 @@ async function stageByCopy(sql: SqlRunner, copyFrom: NonNullable<SqlRunner["copy
       inBatch++;
       if (row.kind === "rejected") bad.push(row);
       else {
-        text += copyLine(runId, row.lineNumber, row.record);
+        lines.push(copyLine(runId, row.lineNumber, row.record));
         staged++;
-        inPiece++;
       }
-      if (inPiece >= COPY_PIECE_ROWS) {
-        yield text;
-        text = "";
-        inPiece = 0;
+      if (lines.length >= COPY_PIECE_ROWS) {
+        yield lines.join("");
+        lines = [];
       }
       if (inBatch >= STAGE_BATCH_ROWS) await endBatch();
     }
-    if (text !== "") yield text;
+    if (lines.length > 0) yield lines.join("");
     await endBatch();
   }
   await copyFrom(COPY_ROWS, pieces());
