@@ -5,7 +5,8 @@ import * as before from "@/test/reconciliation-before-039/read-file";
 import { foldFullWidth as foldBefore } from "@/test/reconciliation-before-039/fold-full-width";
 import { payeeKey as payeeKeyBefore } from "@/test/reconciliation-before-039/payee-key";
 import { parseTransactionTime as timeBefore } from "@/test/reconciliation-before-039/row";
-import { foldFullWidth } from "@/lib/domain/validation/normalize";
+import { normalizeIdentifier as identifierBefore } from "@/test/reconciliation-before-039/normalize-identifier";
+import { foldFullWidth, normalizeIdentifier } from "@/lib/domain/validation/normalize";
 import { FileRefusedError } from "./decode";
 import { seededRandom, type Random } from "./generate";
 import { payeeKey } from "./payee-key";
@@ -142,6 +143,16 @@ describe("the batched reader (decision 039) against the reader before it", () =>
       const name = random() < 0.3 ? `${pick(random, ["", " "])}${randomName(random)}${pick(random, ["", " "])}` : randomName(random);
       expect(payeeKey(name), JSON.stringify(name)).toBe(payeeKeyBefore(name));
       expect(foldFullWidth(name)).toBe(foldBefore(name));
+    }
+  });
+
+  it("normalises identifiers (terminal ids, merchant numbers) as before", () => {
+    const random = seededRandom(392);
+    const pieces = ["T", "t", "0", "9", "A", "Z", "z", "-", "\u2212", " ", "\u3000", "\u200B", "Ｔ", "１", "ı", "_"];
+    for (let i = 0; i < 50_000; i++) {
+      const raw = Array.from({ length: Math.floor(random() * 18) }, () => pick(random, pieces)).join("");
+      const options = { upperCase: random() < 0.5, keepHyphens: random() < 0.5 };
+      expect(normalizeIdentifier(raw, options), JSON.stringify(raw)).toBe(identifierBefore(raw, options));
     }
   });
 });

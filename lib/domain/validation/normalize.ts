@@ -19,6 +19,8 @@ export function foldFullWidth(s: string): string {
   return s.replace(FULLWIDTH_RE, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
+const PLAIN_IDENTIFIER_RE = /^[0-9A-Z]*$/;
+
 export type IdentifierNormalizeOptions = {
   /** Keep `-` (needed where its position matters, e.g. fixed-line area code). Default false. */
   keepHyphens?: boolean;
@@ -32,6 +34,8 @@ export type IdentifierNormalizeOptions = {
  */
 export function normalizeIdentifier(raw: string, options: IdentifierNormalizeOptions = {}): string {
   if (typeof raw !== "string") return "";
+  // Digits and upper-case ASCII letters only: no step below changes them (decision 039).
+  if (PLAIN_IDENTIFIER_RE.test(raw)) return raw;
   let s = foldFullWidth(raw).replace(ID_SPACE_RE, "").replace(DASH_LOOKALIKE_RE, "-");
   if (options.keepHyphens !== true) s = s.replace(/-+/g, "");
   if (options.upperCase !== false) s = s.replace(/[a-z]+/g, (m) => m.toUpperCase());
