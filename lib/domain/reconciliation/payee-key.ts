@@ -29,7 +29,12 @@ function buildMap(): { from: string; to: string } {
 export const PAYEE_KEY_MAP = buildMap();
 const charMap = new Map<string, string>([...PAYEE_KEY_MAP.from].map((c, i) => [c, PAYEE_KEY_MAP.to[i] ?? ""]));
 
+const hex = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+/** A name with none of the mapped characters, no double space and no space at either end is its own key. */
+const KEY_DIFFERS_RE = new RegExp(`[${[...PAYEE_KEY_MAP.from].map(hex).join("")}]| {2}|^ | $`);
+
 export function payeeKey(name: string): string {
+  if (!KEY_DIFFERS_RE.test(name)) return name;
   let out = "";
   for (const c of name) out += charMap.get(c) ?? c;
   return out.replace(/ {2,}/g, " ").replace(/^ +| +$/g, "");

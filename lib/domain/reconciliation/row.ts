@@ -34,20 +34,50 @@ const TIME_RE =
 
 /** ISO 8601 with an offset, or "YYYY-MM-DD HH:mm:ss" (also with `/`) read as Asia/Shanghai. */
 export function parseTransactionTime(raw: string): Date | null {
+  const plain = plainBeijingTime(raw);
+  if (plain !== null) return plain;
   const m = TIME_RE.exec(foldFullWidth(raw).trim());
   if (m === null) return null;
   const [, y, mo, d, h, mi, s, frac = "", zone] = m;
   const offset = zone === undefined ? SHANGHAI_OFFSET : zone === "Z" ? "Z" : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
   if (offset !== "Z" && (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(4)) > 59)) return null;
-  const ms = frac === "" ? "" : `.${frac.slice(1, 4).padEnd(3, "0")}`;
-  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${ms}${offset}`);
-  if (Number.isNaN(date.getTime())) return null;
-  // Reject 2026-02-30 and 24:00:00: the wall-clock fields must survive the round trip.
-  const local = new Date(date.getTime() + offsetMinutes(offset) * 60_000);
+  const ms = frac === "" ? 0 : Number(frac.slice(1, 4).padEnd(3, "0"));
+  return wallClockAt(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), ms, offsetMinutes(offset));
+}
+
+/**
+ * The wall clock by arithmetic, not by parsing a built ISO string (decision 039); setUTCFullYear
+ * because Date.UTC would read years 0–99 as 1900–1999. Rejects 2026-02-30 and 24:00:00: out-of-range
+ * fields roll over, so they must survive the round trip.
+ */
+function wallClockAt(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number): Date | null {
+  const wall = new Date(0);
+  wall.setUTCFullYear(y, mo - 1, d);
+  wall.setUTCHours(h, mi, s, ms);
   const same =
-    local.getUTCFullYear() === Number(y) && local.getUTCMonth() + 1 === Number(mo) && local.getUTCDate() === Number(d) &&
-    local.getUTCHours() === Number(h) && local.getUTCMinutes() === Number(mi) && local.getUTCSeconds() === Number(s);
-  return same ? date : null;
+    wall.getUTCFullYear() === y && wall.getUTCMonth() + 1 === mo && wall.getUTCDate() === d &&
+    wall.getUTCHours() === h && wall.getUTCMinutes() === mi && wall.getUTCSeconds() === s;
+  return same ? new Date(wall.getTime() - offset * 60_000) : null;
+}
+
+/** "YYYY-MM-DD HH:mm:ss" exactly, in ASCII (the commonest host form) without a regex; else null. */
+function plainBeijingTime(raw: string): Date | null {
+  if (raw.length !== 19) return null;
+  const sep = raw.charCodeAt(4);
+  if ((sep !== 45 && sep !== 47) || (raw.charCodeAt(7) !== 45 && raw.charCodeAt(7) !== 47)) return null;
+  if ((raw.charCodeAt(10) !== 32 && raw.charCodeAt(10) !== 84) || raw.charCodeAt(13) !== 58 || raw.charCodeAt(16) !== 58) return null;
+  const n = (at: number, length: number) => {
+    let value = 0;
+    for (let i = at; i < at + length; i++) {
+      const digit = raw.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return -1;
+      value = value * 10 + digit;
+    }
+    return value;
+  };
+  const [y, mo, d, h, mi, s] = [n(0, 4), n(5, 2), n(8, 2), n(11, 2), n(14, 2), n(17, 2)];
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return null;
+  return wallClockAt(y, mo, d, h, mi, s, 0, offsetMinutes(SHANGHAI_OFFSET));
 }
 
 function offsetMinutes(offset: string): number {
@@ -76,10 +106,21 @@ export function parseSettlementAccount(raw: string): SettlementAccount | null {
   return m[1] === "" ? { last4: m[2]! } : { last4: m[2]!, maskedPrefix: m[1]! };
 }
 
+const expectedByHeader = new WeakMap<HeaderMap, number>();
+/** Fields a row needs to reach every column, once per header rather than once per row. */
+function fieldsExpected(header: HeaderMap): number {
+  let expected = expectedByHeader.get(header);
+  if (expected === undefined) {
+    expected = Math.max(...Object.values(header.positions)) + 1;
+    expectedByHeader.set(header, expected);
+  }
+  return expected;
+}
+
 export function parseRow(fields: readonly string[], header: HeaderMap): RowResult {
   const { positions } = header;
   const problems: RowProblem[] = [];
-  const expected = Math.max(...Object.values(positions)) + 1;
+  const expected = fieldsExpected(header);
   if (fields.length < expected) {
     return { ok: false, problems: [{ field: "_row", key: "reconciliation.row.tooFewFields" }] };
   }

@@ -11,9 +11,15 @@ const NAME_INVISIBLE_RE = /[\u200B\u2060\uFEFF]/g;
 /** Hyphen look-alikes pasted from word processors: ‐ ‑ ‒ – — ― − ﹣. */
 const DASH_LOOKALIKE_RE = /[\u2010-\u2015\u2212\uFE63]/g;
 
+const HAS_FULLWIDTH_RE = /[\uFF01-\uFF5E]/;
+
 export function foldFullWidth(s: string): string {
+  // Most text has none: a test is cheaper than a replace with a callback (decision 039).
+  if (!HAS_FULLWIDTH_RE.test(s)) return s;
   return s.replace(FULLWIDTH_RE, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
+
+const PLAIN_IDENTIFIER_RE = /^[0-9A-Z]*$/;
 
 export type IdentifierNormalizeOptions = {
   /** Keep `-` (needed where its position matters, e.g. fixed-line area code). Default false. */
@@ -28,6 +34,8 @@ export type IdentifierNormalizeOptions = {
  */
 export function normalizeIdentifier(raw: string, options: IdentifierNormalizeOptions = {}): string {
   if (typeof raw !== "string") return "";
+  // Digits and upper-case ASCII letters only: no step below changes them (decision 039).
+  if (PLAIN_IDENTIFIER_RE.test(raw)) return raw;
   let s = foldFullWidth(raw).replace(ID_SPACE_RE, "").replace(DASH_LOOKALIKE_RE, "-");
   if (options.keepHyphens !== true) s = s.replace(/-+/g, "");
   if (options.upperCase !== false) s = s.replace(/[a-z]+/g, (m) => m.toUpperCase());

@@ -1,0 +1,128 @@
+// Row parsing as it was before decision 039 (time by parsing a built ISO string), for reader-equivalence.test.ts.
+/**
+ * One data row of a transaction / settlement file → a typed record or its problems
+ * (docs/reconciliation-file-format.md). Problems carry i18n message keys.
+ */
+import { checkField } from "@/lib/domain/validation";
+import { normalizeName } from "@/lib/domain/validation/normalize";
+import { foldFullWidth } from "./fold-full-width";
+import type { Column, HeaderMap } from "@/lib/domain/reconciliation/header";
+
+/** The receiving account as the host shows it: only last4 is always known. `full` is for a blind index, never stored. */
+export type SettlementAccount = { last4: string; full?: string; maskedPrefix?: string };
+
+export type TransactionRecord = {
+  transactionAt: Date;
+  terminalId: string;
+  merchantNo: string;
+  payeeName: string;
+  account: SettlementAccount;
+  /** Amount in fen (0.01 yuan); negative for refunds. */
+  amountFen: number;
+  reference: string;
+};
+
+export type RowProblem = { field: Column | "_row"; key: string; code?: string };
+
+export type RowResult = { ok: true; record: TransactionRecord } | { ok: false; problems: RowProblem[] };
+
+export const MAX_PAYEE_NAME_LENGTH = 100;
+export const MAX_REFERENCE_LENGTH = 64;
+/** Beijing time has had no daylight saving since 1991: a zone-less time is read at +08:00. */
+const SHANGHAI_OFFSET = "+08:00";
+
+const TIME_RE =
+  /^(\d{4})[-/](\d{2})[-/](\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(?:\s*(Z|[+-]\d{2}:?\d{2}))?$/;
+
+/** ISO 8601 with an offset, or "YYYY-MM-DD HH:mm:ss" (also with `/`) read as Asia/Shanghai. */
+export function parseTransactionTime(raw: string): Date | null {
+  const m = TIME_RE.exec(foldFullWidth(raw).trim());
+  if (m === null) return null;
+  const [, y, mo, d, h, mi, s, frac = "", zone] = m;
+  const offset = zone === undefined ? SHANGHAI_OFFSET : zone === "Z" ? "Z" : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+  if (offset !== "Z" && (Number(offset.slice(1, 3)) > 14 || Number(offset.slice(4)) > 59)) return null;
+  const ms = frac === "" ? "" : `.${frac.slice(1, 4).padEnd(3, "0")}`;
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${ms}${offset}`);
+  if (Number.isNaN(date.getTime())) return null;
+  // Reject 2026-02-30 and 24:00:00: the wall-clock fields must survive the round trip.
+  const local = new Date(date.getTime() + offsetMinutes(offset) * 60_000);
+  const same =
+    local.getUTCFullYear() === Number(y) && local.getUTCMonth() + 1 === Number(mo) && local.getUTCDate() === Number(d) &&
+    local.getUTCHours() === Number(h) && local.getUTCMinutes() === Number(mi) && local.getUTCSeconds() === Number(s);
+  return same ? date : null;
+}
+
+function offsetMinutes(offset: string): number {
+  if (offset === "Z") return 0;
+  const sign = offset[0] === "-" ? -1 : 1;
+  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+}
+
+/**
+ * Yuan with at most 2 decimals, optional leading minus (refund); no thousands separators or currency signs.
+ * At most 10 integer digits: with 2 decimals no amount can look like a 13-digit card number.
+ */
+export function parseAmountFen(raw: string): number | null {
+  const m = /^(-?)(\d{1,10})(?:\.(\d{1,2}))?$/.exec(foldFullWidth(raw).trim());
+  if (m === null) return null;
+  const fen = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
+  return m[1] === "-" && fen !== 0 ? -fen : fen;
+}
+
+/** Full: 8–30 digits. Masked: up to 6 leading digits, 2+ mask characters (* x X •), the last 4 digits. */
+export function parseSettlementAccount(raw: string): SettlementAccount | null {
+  const s = foldFullWidth(raw).replace(/[\s\-]+/g, "");
+  if (/^\d{8,30}$/.test(s)) return { last4: s.slice(-4), full: s };
+  const m = /^(\d{0,6})[*xX•]{2,}(\d{4})$/.exec(s);
+  if (m === null) return null;
+  return m[1] === "" ? { last4: m[2]! } : { last4: m[2]!, maskedPrefix: m[1]! };
+}
+
+export function parseRow(fields: readonly string[], header: HeaderMap): RowResult {
+  const { positions } = header;
+  const problems: RowProblem[] = [];
+  const expected = Math.max(...Object.values(positions)) + 1;
+  if (fields.length < expected) {
+    return { ok: false, problems: [{ field: "_row", key: "reconciliation.row.tooFewFields" }] };
+  }
+  const get = (c: Column): string => fields[positions[c]] ?? "";
+
+  const transactionAt = parseTransactionTime(get("transaction_time"));
+  if (transactionAt === null) problems.push({ field: "transaction_time", key: "reconciliation.row.badTime" });
+
+  const terminal = checkField("terminalId", get("terminal_id"));
+  if (!terminal.ok) problems.push({ field: "terminal_id", key: "reconciliation.row.badTerminalId", code: terminal.code });
+
+  const merchant = checkField("merchantNo", get("merchant_no"));
+  if (!merchant.ok) problems.push({ field: "merchant_no", key: "reconciliation.row.badMerchantNo", code: merchant.code });
+
+  const payeeName = normalizeName(get("payee_name"));
+  if (payeeName === "") problems.push({ field: "payee_name", key: "reconciliation.row.payeeNameRequired" });
+  else if (payeeName.length > MAX_PAYEE_NAME_LENGTH) problems.push({ field: "payee_name", key: "reconciliation.row.payeeNameTooLong" });
+
+  const account = parseSettlementAccount(get("settlement_account"));
+  if (account === null) problems.push({ field: "settlement_account", key: "reconciliation.row.badAccount" });
+
+  const amountFen = parseAmountFen(get("amount"));
+  if (amountFen === null) problems.push({ field: "amount", key: "reconciliation.row.badAmount" });
+
+  const reference = foldFullWidth(get("reference")).trim();
+  if (reference === "") problems.push({ field: "reference", key: "reconciliation.row.referenceRequired" });
+  else if (reference.length > MAX_REFERENCE_LENGTH || /[\u0000-\u001F\u007F]/.test(reference)) {
+    problems.push({ field: "reference", key: "reconciliation.row.badReference" });
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    record: {
+      transactionAt: transactionAt!,
+      terminalId: terminal.normalized!,
+      merchantNo: merchant.normalized!,
+      payeeName,
+      account: account!,
+      amountFen: amountFen!,
+      reference,
+    },
+  };
+}
