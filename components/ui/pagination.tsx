@@ -26,3 +26,34 @@ export async function Pagination({ basePath, params, prevCursor, nextCursor, tot
     </nav>
   );
 }
+
+/**
+ * Forward-only keyset paging, for lists read newest first: back to the first page, and on to the
+ * next; the filters are kept. `cursor` is the page's own cursor (none on the first page).
+ */
+export async function ForwardPager({ basePath, params, cursorParam = "after", cursor, nextCursor, total, label }: {
+  basePath: string;
+  params: Record<string, string | undefined>;
+  cursorParam?: string;
+  cursor?: string;
+  nextCursor?: string;
+  total: number;
+  label?: string;
+}) {
+  const t = await getTranslations("common");
+  const href = (extra: Record<string, string>) => {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...params, [cursorParam]: undefined, ...extra })) if (v) query.set(k, v);
+    return query.size ? `${basePath}?${query.toString()}` : basePath;
+  };
+  const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50";
+  return (
+    <nav aria-label={label ?? t("pagination")} className="flex items-center justify-between text-sm text-slate-600">
+      <span>{t("pageInfo", { total })}</span>
+      <span className="flex gap-2">
+        {cursor && <Link className={linkClass} href={href({})}>{t("firstPage")}</Link>}
+        {nextCursor && <Link className={linkClass} href={href({ [cursorParam]: nextCursor })}>{t("next")}</Link>}
+      </span>
+    </nav>
+  );
+}

@@ -7,6 +7,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { AUDIT_ACTIONS, AUDIT_PRESETS } from "@/lib/server/audit/audit-query";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
+import { ForwardPager } from "@/components/ui/pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
@@ -98,13 +99,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
           </tbody>
         </Table>
       )}
-      <nav aria-label={t("common.pagination")} className="flex items-center justify-between text-sm text-slate-600">
-        <span>{t("common.pageInfo", { total })}</span>
-        <span className="flex gap-2">
-          {query.before && <Link className="rounded border border-slate-300 bg-white px-3 py-1.5" href={`/audit?${keep.toString()}`}>{t("common.firstPage")}</Link>}
-          {nextBefore && <Link className="rounded border border-slate-300 bg-white px-3 py-1.5" href={`/audit?${new URLSearchParams([...keep, ["before", nextBefore]]).toString()}`}>{t("common.next")}</Link>}
-        </span>
-      </nav>
+      <ForwardPager basePath="/audit" params={filters} cursorParam="before" cursor={query.before} nextCursor={nextBefore} total={total} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { Select } from "@/components/ui/select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { CASE_KINDS, CASE_STATUSES, listCases } from "@/lib/server/cases/list-cases";
+import { ForwardPager } from "@/components/ui/pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("cases"))("title") };
@@ -18,8 +19,6 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations();
   const format = await getFormatter();
   const { cases, total, nextCursor, query } = await listCases(actor, await searchParams);
-  const keep = new URLSearchParams(Object.entries({ status: query.status, kind: query.kind, mine: query.mine, q: query.q }).filter((e): e is [string, string] => !!e[1]));
-  const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50";
   return (
     <div className="space-y-4">
       <div>
@@ -96,13 +95,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </tbody>
         </Table>
       )}
-      <nav aria-label={t("cases.pagination")} className="flex items-center justify-between text-sm text-slate-600">
-        <span>{t("common.pageInfo", { total })}</span>
-        <span className="flex gap-2">
-          {query.after && <Link className={linkClass} href={`/cases?${keep.toString()}`}>{t("common.firstPage")}</Link>}
-          {nextCursor && <Link className={linkClass} href={`/cases?${new URLSearchParams([...keep, ["after", nextCursor]]).toString()}`}>{t("common.next")}</Link>}
-        </span>
-      </nav>
+      <ForwardPager basePath="/cases" params={{ status: query.status, kind: query.kind, mine: query.mine, q: query.q }} cursor={query.after} nextCursor={nextCursor} total={total} label={t("cases.pagination")} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { ChangeRequestTable } from "@/components/change-requests/change-request-table";
 import { Input } from "@/components/ui/input";
+import { Pagination } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import { MERCHANT_TYPES } from "@/lib/domain/merchant/application-schema";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
@@ -15,8 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ChangeRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor("merchant:read");
   const t = await getTranslations();
-  const { requests, total, nextCursor, query } = await listChangeRequests(actor, await searchParams);
-  const keep = new URLSearchParams(Object.entries({ q: query.q, status: query.status, type: query.type, mcc: query.mcc, region: query.region, mine: query.mine }).filter((e): e is [string, string] => !!e[1]));
+  const { requests, total, nextCursor, prevCursor, query } = await listChangeRequests(actor, await searchParams);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("changeRequests.title")}</h1>
@@ -54,13 +53,7 @@ export default async function ChangeRequestsPage({ searchParams }: { searchParam
         </div>
       </form>
       {requests.length === 0 ? <p className="rounded-md border border-slate-200 bg-white p-6 text-slate-600">{t("common.noResults")}</p> : <ChangeRequestTable requests={requests} caption={t("changeRequests.title")} />}
-      <nav aria-label="pagination" className="flex items-center justify-between text-sm text-slate-600">
-        <span>{t("common.pageInfo", { total })}</span>
-        <span className="flex gap-2">
-          {query.after && <Link className="rounded border border-slate-300 bg-white px-3 py-1.5" href={`/change-requests?${keep.toString()}`}>{t("common.firstPage")}</Link>}
-          {nextCursor && <Link className="rounded border border-slate-300 bg-white px-3 py-1.5" href={`/change-requests?${new URLSearchParams([...keep, ["after", nextCursor]]).toString()}`}>{t("common.next")}</Link>}
-        </span>
-      </nav>
+      <Pagination basePath="/change-requests" params={{ q: query.q, status: query.status, type: query.type, mcc: query.mcc, region: query.region, mine: query.mine }} prevCursor={prevCursor} nextCursor={nextCursor} total={total} />
     </div>
   );
 }

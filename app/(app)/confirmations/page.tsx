@@ -5,6 +5,7 @@ import { masked } from "@/components/merchants/format";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { listConfirmationQueue } from "@/lib/server/confirmations/confirmation-queue";
+import { ForwardPager } from "@/components/ui/pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("confirmations"))("title") };
@@ -16,7 +17,6 @@ export default async function ConfirmationQueuePage({ searchParams }: { searchPa
   const format = await getFormatter();
   const { requests, total, nextCursor, query } = await listConfirmationQueue(actor, await searchParams);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50";
   return (
     <div className="space-y-4">
       <div>
@@ -64,13 +64,7 @@ export default async function ConfirmationQueuePage({ searchParams }: { searchPa
           </tbody>
         </Table>
       )}
-      <nav aria-label={t("confirmations.pagination")} className="flex items-center justify-between text-sm text-slate-600">
-        <span>{t("common.pageInfo", { total })}</span>
-        <span className="flex gap-2">
-          {query.after && <Link className={linkClass} href="/confirmations">{t("common.firstPage")}</Link>}
-          {nextCursor && <Link className={linkClass} href={`/confirmations?${new URLSearchParams({ after: nextCursor }).toString()}`}>{t("common.next")}</Link>}
-        </span>
-      </nav>
+      <ForwardPager basePath="/confirmations" params={{}} cursor={query.after} nextCursor={nextCursor} total={total} label={t("confirmations.pagination")} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ImportUpload } from "@/components/imports/import-upload";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { listImports } from "@/lib/server/imports/list-imports";
+import { ForwardPager } from "@/components/ui/pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("imports"))("title") };
@@ -16,7 +17,6 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
   const tc = await getTranslations("common");
   const format = await getFormatter();
   const { imports, total, nextCursor, query } = await listImports(actor, await searchParams);
-  const keep = new URLSearchParams(query.mine ? [["mine", "1"]] : []);
   const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50";
   const tab = (active: boolean) => `rounded px-3 py-1.5 text-sm ${active ? "bg-brand-700 text-white" : "border border-slate-300 bg-white hover:bg-slate-50"}`;
   return (
@@ -87,13 +87,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
             </tbody>
           </Table>
         )}
-        <nav aria-label={t("list.pagination")} className="flex items-center justify-between text-sm text-slate-600">
-          <span>{tc("pageInfo", { total })}</span>
-          <span className="flex gap-2">
-            {query.after && <Link className={linkClass} href={`/imports?${keep.toString()}`}>{tc("firstPage")}</Link>}
-            {nextCursor && <Link className={linkClass} href={`/imports?${new URLSearchParams([...keep, ["after", nextCursor]]).toString()}`}>{tc("next")}</Link>}
-          </span>
-        </nav>
+        <ForwardPager basePath="/imports" params={{ mine: query.mine ? "1" : undefined }} cursor={query.after} nextCursor={nextCursor} total={total} label={t("list.pagination")} />
       </section>
     </div>
   );

@@ -6,6 +6,7 @@ import { MerchantTable } from "@/components/merchants/merchant-table";
 import { hasPermission } from "@/lib/domain/permissions";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { listMerchants } from "@/lib/server/merchants/list-merchants";
+import { ForwardPager } from "@/components/ui/pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("merchants"))("title") };
@@ -45,13 +46,7 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
       ) : (
         <MerchantTable merchants={merchants} caption={t("merchants.title")} />
       )}
-      <nav aria-label={t("merchants.pagination")} className="flex items-center justify-between text-sm text-slate-600">
-        <span>{t("common.pageInfo", { total })}</span>
-        <span className="flex gap-2">
-          {query.after && <Link className={linkClass} href={`/merchants?${keep.toString()}`}>{t("common.firstPage")}</Link>}
-          {nextCursor && <Link className={linkClass} href={`/merchants?${new URLSearchParams([...keep, ["after", nextCursor]]).toString()}`}>{t("common.next")}</Link>}
-        </span>
-      </nav>
+      <ForwardPager basePath="/merchants" params={filters} cursor={query.after} nextCursor={nextCursor} total={total} label={t("merchants.pagination")} />
     </div>
   );
 }

@@ -22,6 +22,7 @@ export const ZChangeRequestQuery = z.object({
   region: optional(z.string().regex(/^\d{2,6}$/)),
   mine: optional(z.enum(["1"])),
   after: optional(z.string().max(200)),
+  before: optional(z.string().max(200)),
 });
 export type TChangeRequestQuery = z.infer<typeof ZChangeRequestQuery>;
 
@@ -40,7 +41,9 @@ function searchFilter(q: string): Prisma.ChangeRequestWhereInput {
 export async function listChangeRequests(actor: Actor | null, rawQuery: unknown) {
   authorize(actor, "merchant:read");
   const query = ZChangeRequestQuery.parse(rawQuery ?? {});
-  const cursor = decodeCursor(query.after);
+  // Newest first; "before" walks back towards newer requests, read oldest-first and turned round.
+  const backwards = !!query.before && !query.after;
+  const cursor = decodeCursor(query.after ?? query.before);
   const where: Prisma.ChangeRequestWhereInput = {
     AND: [
       query.q ? searchFilter(query.q) : {},
@@ -53,17 +56,26 @@ export async function listChangeRequests(actor: Actor | null, rawQuery: unknown)
   };
   const db = await prisma();
   const rows = await db.changeRequest.findMany({
-    where: { AND: [where, cursor ? { OR: [{ submittedAt: { lt: cursor.at } }, { submittedAt: cursor.at, id: { lt: cursor.id } }] } : {}] },
-    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+    where: {
+      AND: [
+        where,
+        cursor && !backwards ? { OR: [{ submittedAt: { lt: cursor.at } }, { submittedAt: cursor.at, id: { lt: cursor.id } }] } : {},
+        cursor && backwards ? { OR: [{ submittedAt: { gt: cursor.at } }, { submittedAt: cursor.at, id: { gt: cursor.id } }] } : {},
+      ],
+    },
+    orderBy: backwards ? [{ submittedAt: "asc" }, { id: "asc" }] : [{ submittedAt: "desc" }, { id: "desc" }],
     take: PAGE_SIZE + 1,
     select: { id: true, reference: true, kind: true, status: true, legalName: true, merchantType: true, mcc: true, divisionCode: true, accountLast4: true, submittedAt: true, makerId: true },
   });
+  const hasMore = rows.length > PAGE_SIZE;
   const page = rows.slice(0, PAGE_SIZE);
-  const last = page.at(-1);
+  if (backwards) page.reverse();
+  const [first, last] = [page[0], page.at(-1)];
   return {
     requests: page,
     total: await db.changeRequest.count({ where }),
-    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.submittedAt, id: last.id }) : undefined,
+    nextCursor: (backwards ? !!cursor : hasMore) && last ? encodeCursor({ at: last.submittedAt, id: last.id }) : undefined,
+    prevCursor: (backwards ? hasMore : !!cursor) && first ? encodeCursor({ at: first.submittedAt, id: first.id }) : undefined,
     query,
   };
 }

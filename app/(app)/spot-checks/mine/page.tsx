@@ -6,6 +6,7 @@ import { Select } from "@/components/ui/select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { listMyItems } from "@/lib/server/spot-checks/list-my-items";
+import { ForwardPager } from "@/components/ui/pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("spotChecks"))("mine.title") };
@@ -16,8 +17,6 @@ export default async function MySpotChecksPage({ searchParams }: { searchParams:
   const t = await getTranslations();
   const format = await getFormatter();
   const { items, total, campaigns, nextCursor, query } = await listMyItems({ actor, query: await searchParams });
-  const keep = new URLSearchParams(query.campaign ? [["campaign", query.campaign]] : []);
-  const linkClass = "rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50";
   return (
     <div className="space-y-4">
       <div>
@@ -65,13 +64,7 @@ export default async function MySpotChecksPage({ searchParams }: { searchParams:
           </tbody>
         </Table>
       )}
-      <nav aria-label={t("common.pagination")} className="flex items-center justify-between text-sm text-slate-600">
-        <span>{t("common.pageInfo", { total })}</span>
-        <span className="flex gap-2">
-          {query.after && <Link className={linkClass} href={`/spot-checks/mine?${keep.toString()}`}>{t("common.firstPage")}</Link>}
-          {nextCursor && <Link className={linkClass} href={`/spot-checks/mine?${new URLSearchParams([...keep, ["after", nextCursor]]).toString()}`}>{t("common.next")}</Link>}
-        </span>
-      </nav>
+      <ForwardPager basePath="/spot-checks/mine" params={{ campaign: query.campaign }} cursor={query.after} nextCursor={nextCursor} total={total} />
     </div>
   );
 }
