@@ -26,12 +26,32 @@ export function FilterBar({ label, resetHref, showReset = true, labels, children
 }
 
 /** The free-text search of a filter bar; it takes the room the other filters leave. */
-export function FilterSearch({ name = "q", label, value, placeholder }: { name?: string; label: string; value?: string; placeholder?: string }) {
+export function FilterSearch({ name = "q", label, value, placeholder, mono = false }: { name?: string; label: string; value?: string; placeholder?: string; mono?: boolean }) {
   return (
     <div className="min-w-56 flex-1">
       <label htmlFor={name} className="block text-sm font-medium">{label}</label>
-      <Input id={name} name={name} type="search" defaultValue={value ?? ""} placeholder={placeholder} autoComplete="off" />
+      <Input id={name} name={name} type="search" defaultValue={value ?? ""} placeholder={placeholder} autoComplete="off" className={mono ? "font-mono" : ""} />
     </div>
+  );
+}
+
+/** A short code typed exactly (an MCC, a region prefix): digits only, so the numeric keypad. */
+export function FilterCode({ name, label, value, maxLength }: { name: string; label: string; value?: string; maxLength: number }) {
+  return (
+    <div className="w-28">
+      <label htmlFor={name} className="block text-sm font-medium">{label}</label>
+      <Input id={name} name={name} defaultValue={value ?? ""} inputMode="numeric" maxLength={maxLength} autoComplete="off" className="font-mono" />
+    </div>
+  );
+}
+
+/** A yes-only filter such as "mine": sent as name=1 when ticked, absent otherwise. */
+export function FilterCheckbox({ name, label, checked }: { name: string; label: string; checked: boolean }) {
+  return (
+    <label className="flex min-h-10 items-center gap-2 text-sm">
+      <input type="checkbox" name={name} value="1" defaultChecked={checked} className="size-4" />
+      {label}
+    </label>
   );
 }
 

@@ -3,12 +3,11 @@ import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CaseStatusBadge } from "@/components/cases/case-status-badge";
 import { Badge } from "@/components/ui/badge";
-import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { CASE_KINDS, CASE_STATUSES, listCases } from "@/lib/server/cases/list-cases";
 import { ForwardPager } from "@/components/ui/pagination";
+import { FilterBar, FilterCheckbox, FilterSearch, FilterSelect } from "@/components/ui/filter-bar";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("cases"))("title") };
@@ -25,31 +24,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-semibold">{t("cases.title")}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("cases.intro")}</p>
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3">
-        <div>
-          <label htmlFor="q" className="block text-sm font-medium">{t("cases.searchReference")}</label>
-          <Input id="q" name="q" defaultValue={query.q ?? ""} className="font-mono" placeholder="CASE-20261125-…" />
-        </div>
-        <div>
-          <label htmlFor="kind" className="block text-sm font-medium">{t("cases.kind")}</label>
-          <Select id="kind" name="kind" defaultValue={query.kind ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {CASE_KINDS.map((k) => <option key={k} value={k}>{t(`cases.kinds.${k}`)}</option>)}
-          </Select>
-        </div>
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium">{t("common.status")}</label>
-          <Select id="status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {CASE_STATUSES.map((s) => <option key={s} value={s}>{t(`cases.statuses.${s}`)}</option>)}
-          </Select>
-        </div>
-        <label className="flex min-h-10 items-center gap-2 text-sm">
-          <input type="checkbox" name="mine" value="1" defaultChecked={!!query.mine} className="size-4" />
-          {t("cases.mine")}
-        </label>
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white">{t("common.search")}</button>
-      </form>
+      <FilterBar resetHref="/cases" showReset={!!(query.q || query.kind || query.status || query.mine)} labels={{ search: t("common.search"), reset: t("common.reset") }}>
+        <FilterSearch label={t("cases.searchReference")} value={query.q} placeholder="CASE-20261125-…" mono />
+        <FilterSelect name="kind" label={t("cases.kind")} value={query.kind} allLabel={t("common.all")} options={CASE_KINDS.map((k) => ({ value: k, label: t(`cases.kinds.${k}`) }))} />
+        <FilterSelect name="status" label={t("common.status")} value={query.status} allLabel={t("common.all")} options={CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.statuses.${s}`) }))} />
+        <FilterCheckbox name="mine" label={t("cases.mine")} checked={!!query.mine} />
+      </FilterBar>
       {cases.length === 0 ? (
         <p className="rounded-md border border-slate-200 bg-white p-6 text-slate-600">{t("cases.empty")}</p>
       ) : (
