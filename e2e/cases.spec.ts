@@ -113,6 +113,14 @@ test.describe("an auditor works a cardholder report to closure", () => {
     await expect(auditor.getByRole("heading", { level: 1 })).toContainText("已分派");
     await expect(auditor.getByRole("heading", { level: 1 })).toContainText("优先级：高");
 
+    // Triaged, the priority can still change, on its own; a change of nothing is refused.
+    const reassign = work().getByRole("region", { name: "改派或调整优先级" });
+    await reassign.getByRole("button", { name: "改派或调整优先级" }).click();
+    await expect(reassign.getByRole("alert")).toContainText("负责人和优先级都没有变化");
+    await reassign.getByLabel("优先级").selectOption({ label: "普通" });
+    await reassign.getByRole("button", { name: "改派或调整优先级" }).click();
+    await expect(auditor.getByRole("heading", { level: 1 })).toContainText("优先级：普通");
+
     const note = work().getByRole("region", { name: "添加备注" });
     await note.getByRole("button", { name: "添加备注" }).click();
     await expect(note.getByRole("alert")).toContainText("请填写备注");

@@ -103,7 +103,7 @@ export const ZAuditEventSchema = z.discriminatedUnion("action", [
     before: z.object({ status: z.string(), priority: z.string(), assigneeId: z.string().nullable() }),
     after: z.object({ status: z.string(), priority: z.string(), assigneeId: z.string() }),
   }),
-  z.object({ action: z.literal("case.assigned"), entity: z.literal("case"), entityId: z.string(), before: z.object({ assigneeId: z.string().nullable() }), after: z.object({ assigneeId: z.string() }) }),
+  z.object({ action: z.literal("case.assigned"), entity: z.literal("case"), entityId: z.string(), before: z.object({ assigneeId: z.string().nullable(), priority: z.string().optional() }), after: z.object({ assigneeId: z.string(), priority: z.string().optional() }) }),
   z.object({ action: z.literal("case.note-added"), entity: z.literal("case"), entityId: z.string(), after: z.object({ noteId: z.string(), length: z.number() }) }),
   z.object({
     action: z.literal("case.linked"),

@@ -21,7 +21,12 @@ export const ZTriageCaseSchema = z.strictObject({
 });
 export type TTriageCase = z.input<typeof ZTriageCaseSchema>;
 
-export const ZAssignCaseSchema = z.strictObject({ ...caseTarget, assigneeId: assignee });
+/** Hands a triaged case on, and/or changes how urgent it is; without a priority, only the assignee. */
+export const ZAssignCaseSchema = z.strictObject({
+  ...caseTarget,
+  assigneeId: assignee,
+  priority: z.enum(CASE_PRIORITIES, { error: "validation.case.priorityRequired" }).optional(),
+});
 export type TAssignCase = z.input<typeof ZAssignCaseSchema>;
 
 export const ZAddCaseNoteSchema = z.strictObject({

@@ -141,6 +141,17 @@ describe("refusals", () => {
     expect((await eventsOf(c.id)).filter((e) => e.action === "case.closed")).toHaveLength(1);
   });
 
+  it("a triaged case's priority changes on its own, audited; a change of nothing is refused", async () => {
+    const c = await openedCase();
+    await triageCase({ actor: auditor, input: { caseId: c.id, version: 1, priority: "NORMAL", assigneeId: auditor.id }, requestMeta });
+    expect(await assignCase({ actor: auditor, input: { caseId: c.id, version: 2, assigneeId: auditor.id, priority: "HIGH" }, requestMeta })).toEqual({ version: 3 });
+    expect(await (await prisma()).case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ priority: "HIGH", assigneeId: auditor.id, status: "TRIAGED" });
+    const assigned = (await eventsOf(c.id)).filter((e) => e.action === "case.assigned");
+    expect(assigned.at(-1)).toMatchObject({ before: { assigneeId: auditor.id, priority: "NORMAL" }, after: { assigneeId: auditor.id, priority: "HIGH" } });
+    expect((await refusal(assignCase({ actor: auditor, input: { caseId: c.id, version: 3, assigneeId: auditor.id, priority: "HIGH" }, requestMeta }))).fieldErrors).toEqual({ assigneeId: ["validation.case.nothingChanged"] });
+    expect((await refusal(assignCase({ actor: auditor, input: { caseId: c.id, version: 3, assigneeId: auditor.id, priority: "URGENT" }, requestMeta }))).fieldErrors).toEqual({ priority: ["validation.case.priorityRequired"] });
+  });
+
   it("assigning to the current assignee is refused", async () => {
     const c = await openedCase();
     await triageCase({ actor: auditor, input: { caseId: c.id, version: 1, priority: "NORMAL", assigneeId: auditor.id }, requestMeta });

@@ -61,8 +61,8 @@ export function CaseActions({ target, workers, selfId }: { target: Target; worke
   const assign = useServerForm<TAssignCase, unknown>({
     schema: ZAssignCaseSchema,
     action: assignCaseAction,
-    defaultValues: { ...base, assigneeId: "" },
-    labels: { assigneeId: t("cases.assignee") },
+    defaultValues: { ...base, assigneeId: target.assigneeId ?? "", priority: target.priority as TAssignCase["priority"] },
+    labels: { assigneeId: t("cases.assignee"), priority: t("cases.priority") },
     onSuccess: () => done(t("cases.detail.assigned")),
   });
   const note = useServerForm<TAddCaseNote, unknown>({
@@ -116,15 +116,20 @@ export function CaseActions({ target, workers, selfId }: { target: Target; worke
         <Panel title={t("cases.detail.reassign")}>
           <form onSubmit={assign.onSubmit} noValidate className="space-y-3">
             <ErrorSummary items={assign.summaryItems} formError={assign.formError} focusKey={assign.attempt} />
-            <fieldset disabled={assign.submitting} className="space-y-3">
+            <fieldset disabled={assign.submitting} className="grid gap-3 sm:grid-cols-2">
+              <Field id="priority" label={t("cases.priority")} errors={assign.errorsOf("priority")}>
+                <Select {...assign.form.register("priority")}>
+                  {CASE_PRIORITIES.map((p) => <option key={p} value={p}>{t(`cases.priorities.${p}`)}</option>)}
+                </Select>
+              </Field>
               <Field id="assigneeId" label={t("cases.assignee")} errors={assign.errorsOf("assigneeId")}>
                 <Select {...assign.form.register("assigneeId")}>
                   <option value="">{t("cases.detail.choose")}</option>
                   {workerOptions}
                 </Select>
               </Field>
-              <Button type="submit">{t("cases.detail.reassign")}</Button>
             </fieldset>
+            <Button type="submit" disabled={assign.submitting}>{t("cases.detail.reassign")}</Button>
           </form>
         </Panel>
       )}
