@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAmountFen, parseRow, parseSettlementAccount, parseTransactionTime } from "./row";
+import { daysFromCivil, daysInMonth, parseAmountFen, parseRow, parseSettlementAccount, parseTransactionTime, wallClockAt } from "./row";
 import { mapHeader } from "./header";
 
 describe("parseTransactionTime", () => {
@@ -18,6 +18,57 @@ describe("parseTransactionTime", () => {
     "refuses %j",
     (raw) => expect(parseTransactionTime(raw)).toBeNull(),
   );
+});
+
+describe("wallClockAt", () => {
+  const iso = (...args: Parameters<typeof wallClockAt>) => wallClockAt(...args)?.toISOString() ?? null;
+
+  it("accepts 29 February only in a leap year", () => {
+    expect(iso(2024, 2, 29, 0, 0, 0, 0, 0)).toBe("2024-02-29T00:00:00.000Z");
+    expect(iso(2000, 2, 29, 0, 0, 0, 0, 0)).toBe("2000-02-29T00:00:00.000Z");
+    expect(iso(2026, 2, 29, 0, 0, 0, 0, 0)).toBeNull();
+    expect(iso(1900, 2, 29, 0, 0, 0, 0, 0)).toBeNull();
+    expect(iso(2026, 2, 30, 0, 0, 0, 0, 0)).toBeNull();
+  });
+
+  it("refuses fields out of range instead of rolling them over", () => {
+    expect(iso(2026, 11, 20, 23, 59, 59, 999, 0)).toBe("2026-11-20T23:59:59.999Z");
+    expect(iso(2026, 11, 20, 24, 0, 0, 0, 0)).toBeNull();
+    expect(iso(2026, 11, 20, 10, 60, 0, 0, 0)).toBeNull();
+    expect(iso(2026, 11, 20, 10, 0, 60, 0, 0)).toBeNull();
+    expect(iso(2026, 4, 31, 0, 0, 0, 0, 0)).toBeNull();
+    expect(iso(2026, 0, 1, 0, 0, 0, 0, 0)).toBeNull();
+    expect(iso(2026, 13, 1, 0, 0, 0, 0, 0)).toBeNull();
+    expect(iso(2026, 1, 0, 0, 0, 0, 0, 0)).toBeNull();
+  });
+
+  it("keeps years 0–99 as they are (no 19xx)", () => {
+    expect(iso(99, 12, 31, 0, 0, 0, 0, 0)).toBe("0099-12-31T00:00:00.000Z");
+    expect(iso(0, 2, 29, 12, 0, 0, 0, 0)).toBe("0000-02-29T12:00:00.000Z");
+    expect(iso(0, 1, 1, 0, 0, 0, 0, 0)).toBe("0000-01-01T00:00:00.000Z");
+    expect(parseTransactionTime("0099-01-01 08:00:00")?.toISOString()).toBe("0099-01-01T00:00:00.000Z");
+  });
+
+  it("subtracts the offset (minutes east of UTC)", () => {
+    expect(iso(2026, 1, 1, 0, 0, 0, 0, 480)).toBe("2025-12-31T16:00:00.000Z");
+    expect(iso(2026, 12, 31, 23, 0, 0, 0, -330)).toBe("2027-01-01T04:30:00.000Z");
+    expect(iso(2026, 3, 1, 7, 59, 59, 0, 480)).toBe("2026-02-28T23:59:59.000Z");
+  });
+
+  it("counts days as Date does on every day of sample years (leap, century, 0–99, 9999)", () => {
+    const date = new Date(0);
+    for (const y of [0, 1, 4, 99, 100, 1969, 1970, 1999, 2000, 2024, 2026, 9999]) {
+      for (let mo = 1; mo <= 12; mo++) {
+        for (let d = 1; d <= daysInMonth(y, mo); d++) {
+          date.setUTCFullYear(y, mo - 1, d);
+          expect(date.getUTCMonth() + 1).toBe(mo);
+          expect(daysFromCivil(y, mo, d) * 86_400_000).toBe(date.getTime());
+        }
+        date.setUTCFullYear(y, mo - 1, daysInMonth(y, mo) + 1);
+        expect(date.getUTCDate()).toBe(1);
+      }
+    }
+  });
 });
 
 describe("parseAmountFen", () => {
