@@ -120,7 +120,10 @@ export type CsvRecord = {
   malformed?: "reconciliation.row.strayQuote";
 };
 
-const PLAIN_END = /[,"\r\n]/g;
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const COMMA = 44;
 
 /** A quoted field longer than this is taken as a missing closing quote (it would swallow the file). */
 export const MAX_FIELD_LENGTH = 4096;
@@ -154,7 +157,9 @@ export async function* csvRecordBatches(text: AsyncIterable<string>): AsyncGener
     const record: CsvRecord | null =
       fields.length === 1 && fields[0] === "" && !malformed
         ? null
-        : { lineNumber: recordLine, fields, ...(malformed ? { malformed: "reconciliation.row.strayQuote" as const } : {}) };
+        : malformed
+          ? { lineNumber: recordLine, fields, malformed: "reconciliation.row.strayQuote" }
+          : { lineNumber: recordLine, fields };
     fields = [];
     field = "";
     afterQuote = false;
@@ -177,12 +182,13 @@ export async function* csvRecordBatches(text: AsyncIterable<string>): AsyncGener
   if (last !== null) yield [last];
 
   function readChunk(chunk: string, records: CsvRecord[]) {
+    const length = chunk.length;
     let i = 0;
-    while (i < chunk.length) {
-      const c = chunk[i]!;
+    while (i < length) {
+      const c = chunk.charCodeAt(i);
       if (pendingCr) {
         pendingCr = false;
-        if (c === "\n") {
+        if (c === LF) {
           i++;
           continue; // CRLF already ended the record
         }
@@ -190,7 +196,7 @@ export async function* csvRecordBatches(text: AsyncIterable<string>): AsyncGener
       if (inQuotes) {
         // Everything up to the next quote is the field's text (newlines included).
         const quote = chunk.indexOf('"', i);
-        const end = quote === -1 ? chunk.length : quote;
+        const end = quote === -1 ? length : quote;
         const piece = chunk.slice(i, end);
         for (let n = piece.indexOf("\n"); n !== -1; n = piece.indexOf("\n", n + 1)) line++;
         field += piece;
@@ -202,7 +208,7 @@ export async function* csvRecordBatches(text: AsyncIterable<string>): AsyncGener
         i = end + (quote === -1 ? 0 : 1);
         continue;
       }
-      if (c === '"') {
+      if (c === QUOTE) {
         if (afterQuote) {
           field += '"'; // "" inside a quoted field
           inQuotes = true;
@@ -212,31 +218,35 @@ export async function* csvRecordBatches(text: AsyncIterable<string>): AsyncGener
           quoteLine = line;
         } else {
           malformed = true;
-          field += c;
+          field += '"';
         }
         i++;
         continue;
       }
-      if (c === ",") {
+      if (c === COMMA) {
         fields.push(field);
         field = "";
         afterQuote = false;
         i++;
         continue;
       }
-      if (c === "\n" || c === "\r") {
+      if (c === LF || c === CR) {
         const record = endRecord();
         if (record !== null) records.push(record);
         line++;
         recordLine = line;
-        pendingCr = c === "\r";
+        pendingCr = c === CR;
         i++;
         continue;
       }
       // Plain text: taken up to the next comma, quote or line end in one slice, not char by char.
       if (afterQuote) malformed = true; // text after a closing quote: "abc"def
-      PLAIN_END.lastIndex = i;
-      const end = PLAIN_END.exec(chunk)?.index ?? chunk.length;
+      let end = i + 1;
+      while (end < length) {
+        const e = chunk.charCodeAt(end);
+        if (e === COMMA || e === QUOTE || e === LF || e === CR) break;
+        end++;
+      }
       field += chunk.slice(i, end);
       i = end;
     }
