@@ -4,7 +4,7 @@
  */
 import { COLUMNS, mapHeader, type Column, type HeaderMap } from "./header";
 import { csvRecordBatches, decodeText, FileRefusedError, type DecodeOptions, type FileEncoding } from "./decode";
-import { panPositions } from "./pan";
+import { hasPanField, panPositions } from "./pan";
 import { parseRow, type RowProblem, type TransactionRecord } from "./row";
 
 export type FileRow =
@@ -48,8 +48,8 @@ export async function* readTransactionFileBatches(
         state.header = header;
         continue;
       }
-      const pans = panPositions(record.fields, header);
-      if (pans.length > 0) {
+      if (hasPanField(record.fields, header)) {
+        const pans = panPositions(record.fields, header);
         if (rows.length > 0) yield rows;
         throw new FileRefusedError("reconciliation.file.panFound", record.lineNumber, { columns: pans.map((p) => columnName(header!, p)) });
       }
