@@ -4,7 +4,7 @@
  */
 import { luhnValid } from "@/lib/domain/validation/bank-card";
 import { checkField } from "@/lib/domain/validation";
-import { foldFullWidth } from "@/lib/domain/validation/normalize";
+import { foldFullWidth, isAsciiDigits } from "@/lib/domain/validation/normalize";
 import type { HeaderMap } from "./header";
 
 /** Digits joined by at most one space or dash: "6222 0212 3456 7890", "6222-0212-…", "6222021234567890". */
@@ -50,14 +50,6 @@ function hasThirteenDigitRun(text: string): boolean {
     }
   }
   return false;
-}
-
-function isAsciiDigits(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }
 
 function isPanDigits(digits: string): boolean {
