@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { foldFullWidth } from "@/lib/domain/validation/normalize";
 import { daysFromCivil, daysInMonth, parseAmountFen, parseRow, parseSettlementAccount, parseTransactionTime, wallClockAt } from "./row";
 import { mapHeader } from "./header";
 
@@ -81,6 +83,44 @@ describe("parseAmountFen", () => {
   it.each(["12.345", "12345678901.00", "1,000.00", "¥5", "", "abc", "-"])("refuses %j", (raw) => expect(parseAmountFen(raw)).toBeNull());
 });
 
+describe("parseAmountFen and parseSettlementAccount read as the regexes they replace", () => {
+  const amountByRegex = (raw: string): number | null => {
+    const m = /^(-?)(\d{1,10})(?:\.(\d{1,2}))?$/.exec(foldFullWidth(raw).trim());
+    if (m === null) return null;
+    const fen = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
+    return m[1] === "-" && fen !== 0 ? -fen : fen;
+  };
+  const accountByRegex = (raw: string) => {
+    const s = foldFullWidth(raw).replace(/[\s\-]+/g, "");
+    if (/^\d{8,30}$/.test(s)) return { last4: s.slice(-4), full: s };
+    const m = /^(\d{0,6})[*xX•]{2,}(\d{4})$/.exec(s);
+    if (m === null) return null;
+    return m[1] === "" ? { last4: m[2]! } : { last4: m[2]!, maskedPrefix: m[1]! };
+  };
+
+  it("amounts", () => {
+    const piece = fc.constantFrom("0", "1", "9", "5", "-", ".", " ", "１", "．", "－", "a", "+", ",", "00", "999999");
+    fc.assert(fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+      const raw = parts.join("");
+      expect(parseAmountFen(raw)).toBe(amountByRegex(raw));
+    }), { numRuns: 20000 });
+    for (const raw of ["9999999999.99", "-9999999999.99", "99999999999", "-0", "-0.00", "0.5", "12.", ".5", "--1", "1.2.3"]) {
+      expect(parseAmountFen(raw)).toBe(amountByRegex(raw));
+    }
+  });
+
+  it("accounts", () => {
+    const piece = fc.constantFrom("0", "1", "9", "6222", "1234", "*", "**", "x", "X", "•", "＊", "１", " ", "-", "\u3000", "a", "#");
+    fc.assert(fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+      const raw = parts.join("");
+      expect(parseSettlementAccount(raw)).toEqual(accountByRegex(raw));
+    }), { numRuns: 20000 });
+    for (const raw of ["1234567", "12345678", "1".repeat(30), "1".repeat(31), "123456**1234", "1234567**1234", "**12345", "*1234", "12•x*1234"]) {
+      expect(parseSettlementAccount(raw)).toEqual(accountByRegex(raw));
+    }
+  });
+});
+
 describe("parseSettlementAccount", () => {
   it("keeps a full number (for a blind index) and its last 4", () => {
     expect(parseSettlementAccount("6222 0212 3456 7890 128")).toEqual({ last4: "0128", full: "6222021234567890128" });
@@ -128,6 +168,14 @@ describe("parseRow", () => {
       { field: "amount", key: "reconciliation.row.badAmount" },
       { field: "reference", key: "reconciliation.row.referenceRequired" },
     ]);
+  });
+
+  it("refuses a reference with a control character", () => {
+    const row = (reference: string) => ["2026-11-20 10:15:00", "T0012345", "102310058120001", "好又多", "****1234", "1.00", reference];
+    for (const reference of ["4329\u00001", "4329\u001F1", "4329\u007F1", "4329\t1"]) {
+      expect(parseRow(row(reference), header)).toEqual({ ok: false, problems: [{ field: "reference", key: "reconciliation.row.badReference" }] });
+    }
+    expect(parseRow(row("4329\u00801"), header).ok).toBe(true);
   });
 
   it("rejects a short row as a whole", () => {

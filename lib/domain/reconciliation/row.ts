@@ -115,19 +115,52 @@ function offsetMinutes(offset: string): number {
  * At most 10 integer digits: with 2 decimals no amount can look like a 13-digit card number.
  */
 export function parseAmountFen(raw: string): number | null {
-  const m = /^(-?)(\d{1,10})(?:\.(\d{1,2}))?$/.exec(foldFullWidth(raw).trim());
-  if (m === null) return null;
-  const fen = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0"));
-  return m[1] === "-" && fen !== 0 ? -fen : fen;
+  // By char code, as /^(-?)(\d{1,10})(?:\.(\d{1,2}))?$/ reads it (no match array per row).
+  const s = foldFullWidth(raw).trim();
+  const negative = s.charCodeAt(0) === 45;
+  let i = negative ? 1 : 0;
+  const intStart = i;
+  let yuan = 0;
+  for (let digit = s.charCodeAt(i) - 48; digit >= 0 && digit <= 9; digit = s.charCodeAt(++i) - 48) yuan = yuan * 10 + digit;
+  if (i === intStart || i - intStart > 10) return null;
+  let cents = 0;
+  if (i < s.length) {
+    if (s.charCodeAt(i) !== 46) return null;
+    const fracStart = ++i;
+    for (let digit = s.charCodeAt(i) - 48; digit >= 0 && digit <= 9; digit = s.charCodeAt(++i) - 48) cents = cents * 10 + digit;
+    if (i !== s.length || i === fracStart || i - fracStart > 2) return null;
+    if (i - fracStart === 1) cents *= 10;
+  }
+  const fen = yuan * 100 + cents;
+  return negative && fen !== 0 ? -fen : fen;
 }
+
+const ACCOUNT_SEPARATORS_RE = /[\s\-]+/g;
 
 /** Full: 8–30 digits. Masked: up to 6 leading digits, 2+ mask characters (* x X •), the last 4 digits. */
 export function parseSettlementAccount(raw: string): SettlementAccount | null {
-  const s = foldFullWidth(raw).replace(/[\s\-]+/g, "");
-  if (/^\d{8,30}$/.test(s)) return { last4: s.slice(-4), full: s };
-  const m = /^(\d{0,6})[*xX•]{2,}(\d{4})$/.exec(s);
-  if (m === null) return null;
-  return m[1] === "" ? { last4: m[2]! } : { last4: m[2]!, maskedPrefix: m[1]! };
+  const s = foldFullWidth(raw).replace(ACCOUNT_SEPARATORS_RE, "");
+  // By char code, as /^\d{8,30}$/ then /^(\d{0,6})[*xX•]{2,}(\d{4})$/ read it: digits and mask
+  // characters are disjoint, so each run's length decides.
+  let prefix = 0;
+  while (prefix < s.length && isAsciiDigit(s.charCodeAt(prefix))) prefix++;
+  if (prefix === s.length) return prefix >= 8 && prefix <= 30 ? { last4: s.slice(-4), full: s } : null;
+  if (prefix > 6) return null;
+  let maskEnd = prefix;
+  while (maskEnd < s.length && isMask(s.charCodeAt(maskEnd))) maskEnd++;
+  if (maskEnd - prefix < 2 || s.length - maskEnd !== 4) return null;
+  for (let i = maskEnd; i < s.length; i++) if (!isAsciiDigit(s.charCodeAt(i))) return null;
+  const last4 = s.slice(maskEnd);
+  return prefix === 0 ? { last4 } : { last4, maskedPrefix: s.slice(0, prefix) };
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** * x X • */
+function isMask(c: number): boolean {
+  return c === 42 || c === 120 || c === 88 || c === 0x2022;
 }
 
 const expectedByHeader = new WeakMap<HeaderMap, number>();
@@ -170,7 +203,7 @@ export function parseRow(fields: readonly string[], header: HeaderMap): RowResul
 
   const reference = foldFullWidth(fields[positions.reference] ?? "").trim();
   if (reference === "") problems.push({ field: "reference", key: "reconciliation.row.referenceRequired" });
-  else if (reference.length > MAX_REFERENCE_LENGTH || /[\u0000-\u001F\u007F]/.test(reference)) {
+  else if (reference.length > MAX_REFERENCE_LENGTH || hasControlCharacter(reference)) {
     problems.push({ field: "reference", key: "reconciliation.row.badReference" });
   }
 
@@ -187,4 +220,13 @@ export function parseRow(fields: readonly string[], header: HeaderMap): RowResul
       reference,
     },
   };
+}
+
+/** Any of U+0000–U+001F or U+007F. */
+function hasControlCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || c === 127) return true;
+  }
+  return false;
 }
