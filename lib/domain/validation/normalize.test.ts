@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkMerchantNo } from "./merchant-no";
+import { checkTerminalId } from "./terminal-id";
 import { fail, pass } from "./codes";
 import { foldFullWidth, isAsciiDigits, isDigitsOrUpperAscii, normalizeIdentifier, normalizeName } from "./normalize";
 
@@ -81,5 +82,23 @@ describe("checkMerchantNo", () => {
     for (const raw of ["102310058120001", "10231005812000A", "1023100A8120001", "A02310058120001", "102SH0058120001", "102sh0058120001"]) {
       expect(checkMerchantNo(raw)).toEqual(byRegex(raw));
     }
+  });
+});
+
+describe("checkTerminalId", () => {
+  const byRegex = (raw: string) => {
+    const s = normalizeIdentifier(raw, { upperCase: false });
+    if (s === "") return fail("EMPTY");
+    if (s.length !== 8) return fail("BAD_LENGTH", s);
+    if (!/^[0-9A-Z]{8}$/.test(s)) return fail("BAD_CHARSET", s);
+    return pass(s);
+  };
+
+  it("gives the same verdict as the regex check on random terminal-ID-like text", () => {
+    const char = fc.constantFrom("0", "9", "A", "T", "Z", "t", "-", " ", "５", "Ｔ", "é", "*");
+    fc.assert(fc.property(fc.array(char, { minLength: 0, maxLength: 10 }), (chars) => {
+      const raw = chars.join("");
+      expect(checkTerminalId(raw)).toEqual(byRegex(raw));
+    }), { numRuns: 20000 });
   });
 });
