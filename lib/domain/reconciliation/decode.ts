@@ -120,7 +120,10 @@ export type CsvRecord = {
   malformed?: "reconciliation.row.strayQuote";
 };
 
-const PLAIN_END = /[,"\r\n]/g;
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const COMMA = 44;
 
 /** A quoted field longer than this is taken as a missing closing quote (it would swallow the file). */
 export const MAX_FIELD_LENGTH = 4096;
@@ -154,7 +157,9 @@ export async function* csvRecordBatches(text: AsyncIterable<string>): AsyncGener
     const record: CsvRecord | null =
       fields.length === 1 && fields[0] === "" && !malformed
         ? null
-        : { lineNumber: recordLine, fields, ...(malformed ? { malformed: "reconciliation.row.strayQuote" as const } : {}) };
+        : malformed
+          ? { lineNumber: recordLine, fields, malformed: "reconciliation.row.strayQuote" }
+          : { lineNumber: recordLine, fields };
     fields = [];
     field = "";
     afterQuote = false;
@@ -177,20 +182,41 @@ export async function* csvRecordBatches(text: AsyncIterable<string>): AsyncGener
   if (last !== null) yield [last];
 
   function readChunk(chunk: string, records: CsvRecord[]) {
+    const length = chunk.length;
+    // The next quote / CR at or after i (length if none), looked up again only once i passes it.
+    let quoteAt = -1;
+    let crAt = -1;
     let i = 0;
-    while (i < chunk.length) {
-      const c = chunk[i]!;
+    while (i < length) {
+      const c = chunk.charCodeAt(i);
       if (pendingCr) {
         pendingCr = false;
-        if (c === "\n") {
+        if (c === LF) {
           i++;
           continue; // CRLF already ended the record
+        }
+      }
+      if (fields.length === 0 && field === "" && !inQuotes && !afterQuote && !malformed) {
+        // A whole line (LF or CRLF) with no quote and no other CR: split natively, the same
+        // fields the char-by-char path below would make.
+        const lf = chunk.indexOf("\n", i);
+        if (lf !== -1) {
+          const end = lf > i && chunk.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+          if (quoteAt < i) quoteAt = indexOrLength(chunk, '"', i);
+          if (crAt < i) crAt = indexOrLength(chunk, "\r", i);
+          if (quoteAt >= end && crAt >= end) {
+            if (end > i) records.push({ lineNumber: recordLine, fields: chunk.slice(i, end).split(",") });
+            line++;
+            recordLine = line;
+            i = lf + 1;
+            continue;
+          }
         }
       }
       if (inQuotes) {
         // Everything up to the next quote is the field's text (newlines included).
         const quote = chunk.indexOf('"', i);
-        const end = quote === -1 ? chunk.length : quote;
+        const end = quote === -1 ? length : quote;
         const piece = chunk.slice(i, end);
         for (let n = piece.indexOf("\n"); n !== -1; n = piece.indexOf("\n", n + 1)) line++;
         field += piece;
@@ -202,7 +228,7 @@ export async function* csvRecordBatches(text: AsyncIterable<string>): AsyncGener
         i = end + (quote === -1 ? 0 : 1);
         continue;
       }
-      if (c === '"') {
+      if (c === QUOTE) {
         if (afterQuote) {
           field += '"'; // "" inside a quoted field
           inQuotes = true;
@@ -212,33 +238,42 @@ export async function* csvRecordBatches(text: AsyncIterable<string>): AsyncGener
           quoteLine = line;
         } else {
           malformed = true;
-          field += c;
+          field += '"';
         }
         i++;
         continue;
       }
-      if (c === ",") {
+      if (c === COMMA) {
         fields.push(field);
         field = "";
         afterQuote = false;
         i++;
         continue;
       }
-      if (c === "\n" || c === "\r") {
+      if (c === LF || c === CR) {
         const record = endRecord();
         if (record !== null) records.push(record);
         line++;
         recordLine = line;
-        pendingCr = c === "\r";
+        pendingCr = c === CR;
         i++;
         continue;
       }
       // Plain text: taken up to the next comma, quote or line end in one slice, not char by char.
       if (afterQuote) malformed = true; // text after a closing quote: "abc"def
-      PLAIN_END.lastIndex = i;
-      const end = PLAIN_END.exec(chunk)?.index ?? chunk.length;
+      let end = i + 1;
+      while (end < length) {
+        const e = chunk.charCodeAt(end);
+        if (e === COMMA || e === QUOTE || e === LF || e === CR) break;
+        end++;
+      }
       field += chunk.slice(i, end);
       i = end;
     }
   }
+}
+
+function indexOrLength(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at === -1 ? text.length : at;
 }

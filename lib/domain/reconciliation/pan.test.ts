@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { luhnValid } from "@/lib/domain/validation/bank-card";
 import { foldFullWidth } from "@/lib/domain/validation/normalize";
-import { containsPan, panPositions } from "./pan";
+import { containsPan, hasPanField, panPositions } from "./pan";
 import { mapHeader } from "./header";
 
 describe("containsPan", () => {
@@ -47,6 +47,13 @@ describe("panPositions", () => {
     bad[2] = "4111111111111111";
     expect(panPositions(bad, mapped.header)).toEqual([2]);
   });
+
+  it("hasPanField is panPositions(…).length > 0", () => {
+    const cells = fc.constantFrom("", "T0012345", "102310058120001", "4111111111111111", "6222021234567890128", "持卡人 4111 1111 1111 1111", "0411111111111111", "好又多");
+    fc.assert(fc.property(fc.array(cells, { minLength: 0, maxLength: 9 }), (fields) => {
+      expect(hasPanField(fields, mapped.header)).toBe(panPositions(fields, mapped.header).length > 0);
+    }), { numRuns: 2000 });
+  });
 });
 
 describe("containsPan's pre-check skips only what the full scan would not find", () => {
@@ -62,6 +69,15 @@ describe("containsPan's pre-check skips only what the full scan would not find",
       const text = parts.join("");
       expect(containsPan(text)).toBe(fullScan(text));
     }), { numRuns: 5000 });
+  });
+
+  it("agrees with the full scan on text of ASCII digits only", () => {
+    fc.assert(fc.property(fc.stringMatching(/^[0-9]{0,24}$/), (text) => {
+      expect(containsPan(text)).toBe(fullScan(text));
+    }), { numRuns: 5000 });
+    for (const text of ["4111111111111111", "0411111111111111", "4111111111111", "411111111111", "41111111111111111111"]) {
+      expect(containsPan(text)).toBe(fullScan(text));
+    }
   });
 
   it.each(["4111  1111 1111 1111", "4111--1111-1111-1111", "4111\u30001111\u30001111\u30001111"])("a double or ideographic joiner breaks the run: %s", (text) =>

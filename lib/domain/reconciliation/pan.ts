@@ -4,7 +4,7 @@
  */
 import { luhnValid } from "@/lib/domain/validation/bank-card";
 import { checkField } from "@/lib/domain/validation";
-import { foldFullWidth } from "@/lib/domain/validation/normalize";
+import { foldFullWidth, isAsciiDigits } from "@/lib/domain/validation/normalize";
 import type { HeaderMap } from "./header";
 
 /** Digits joined by at most one space or dash: "6222 0212 3456 7890", "6222-0212-…", "6222021234567890". */
@@ -18,6 +18,8 @@ const DIGIT_RUN_RE = /\d(?:[ \-]?\d)*/g;
 export function containsPan(text: string): boolean {
   // The common case, without regexes or Luhn: no run of DIGIT_RUN_RE's shape reaches 13 digits.
   if (!hasThirteenDigitRun(text)) return false;
+  // Only ASCII digits (a merchant number, a reference): the one run DIGIT_RUN_RE finds is the whole text.
+  if (isAsciiDigits(text)) return isPanDigits(text);
   const folded = foldFullWidth(text);
   for (const match of folded.matchAll(DIGIT_RUN_RE)) {
     const run = match[0];
@@ -37,6 +39,7 @@ const isJoiner = (c: number) => c === 32 || c === 45 || c === 0xff0d;
  * DIGIT_RUN_RE matches on the folded text: every candidate containsPan checks lies inside such a run.
  */
 function hasThirteenDigitRun(text: string): boolean {
+  if (text.length < 13) return false;
   let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -59,13 +62,24 @@ function isPanDigits(digits: string): boolean {
  * (15 digits can pass Luhn by chance).
  */
 export function panPositions(fields: readonly string[], header: HeaderMap): number[] {
-  const { settlement_account, merchant_no } = header.positions;
   const hits: number[] = [];
-  fields.forEach((field, position) => {
-    if (position === settlement_account) return;
-    if (!containsPan(field)) return;
-    if (position === merchant_no && checkField("merchantNo", field).ok) return;
-    hits.push(position);
-  });
+  for (let position = 0; position < fields.length; position++) {
+    if (isPanField(fields[position]!, position, header)) hits.push(position);
+  }
   return hits;
+}
+
+/** panPositions(fields, header).length > 0, without building the list (the reader asks this of every row). */
+export function hasPanField(fields: readonly string[], header: HeaderMap): boolean {
+  for (let position = 0; position < fields.length; position++) {
+    if (isPanField(fields[position]!, position, header)) return true;
+  }
+  return false;
+}
+
+function isPanField(field: string, position: number, header: HeaderMap): boolean {
+  const { settlement_account, merchant_no } = header.positions;
+  if (position === settlement_account) return false;
+  if (!containsPan(field)) return false;
+  return !(position === merchant_no && checkField("merchantNo", field).ok);
 }

@@ -4,8 +4,8 @@
  */
 import { COLUMNS, mapHeader, type Column, type HeaderMap } from "./header";
 import { csvRecordBatches, decodeText, FileRefusedError, type DecodeOptions, type FileEncoding } from "./decode";
-import { panPositions } from "./pan";
-import { parseRow, type RowProblem, type TransactionRecord } from "./row";
+import { hasPanField, panPositions } from "./pan";
+import { readRow, type RowProblem, type TransactionRecord } from "./row";
 
 export type FileRow =
   | { kind: "accepted"; lineNumber: number; record: TransactionRecord }
@@ -48,8 +48,8 @@ export async function* readTransactionFileBatches(
         state.header = header;
         continue;
       }
-      const pans = panPositions(record.fields, header);
-      if (pans.length > 0) {
+      if (hasPanField(record.fields, header)) {
+        const pans = panPositions(record.fields, header);
         if (rows.length > 0) yield rows;
         throw new FileRefusedError("reconciliation.file.panFound", record.lineNumber, { columns: pans.map((p) => columnName(header!, p)) });
       }
@@ -57,10 +57,10 @@ export async function* readTransactionFileBatches(
         rows.push({ kind: "rejected", lineNumber: record.lineNumber, problems: [{ field: "_row", key: record.malformed }] });
         continue;
       }
-      const parsed = parseRow(record.fields, header);
-      rows.push(parsed.ok
-        ? { kind: "accepted", lineNumber: record.lineNumber, record: parsed.record }
-        : { kind: "rejected", lineNumber: record.lineNumber, problems: parsed.problems });
+      const read = readRow(record.fields, header);
+      rows.push(Array.isArray(read)
+        ? { kind: "rejected", lineNumber: record.lineNumber, problems: read }
+        : { kind: "accepted", lineNumber: record.lineNumber, record: read });
     }
     if (rows.length > 0) yield rows;
   }

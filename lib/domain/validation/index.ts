@@ -79,6 +79,11 @@ function specFor(kind: unknown): Spec | undefined {
     : undefined;
 }
 
+// Shared, not built per call (checkField runs twice per reconciliation row); the checkers only read them.
+const FOLD_CASE = Object.freeze({ upperCase: true });
+const KEEP_CASE = Object.freeze({ upperCase: false });
+const NO_OPTIONS: CheckOptions = Object.freeze({});
+
 /**
  * Normalise and check one identifier. `normalized` is the value to store when ok (e.g. a legacy
  * 15-digit ID upgraded to 18, a mobile number without +86) and, when not ok, the normalised input to
@@ -90,9 +95,9 @@ export function checkField(kind: FieldKind, raw: unknown, options?: CheckOptions
   if (raw === null || raw === undefined) return { ok: false, code: "EMPTY", warnings: [] };
   if (typeof raw !== "string") return { ok: false, code: "NOT_TEXT", warnings: [] };
   if (raw.length > MAX_INPUT_LENGTH) return { ok: false, code: "TOO_LONG", warnings: [] };
-  const normalized = normalizeIdentifier(raw, { upperCase: spec.foldsCase });
+  const normalized = normalizeIdentifier(raw, spec.foldsCase ? FOLD_CASE : KEEP_CASE);
   if (normalized === "") return { ok: false, code: "EMPTY", warnings: [] };
-  const opts: CheckOptions = typeof options === "object" && options !== null ? options : {};
+  const opts: CheckOptions = typeof options === "object" && options !== null ? options : NO_OPTIONS;
   const verdict = spec.check(raw, opts);
   if (verdict.ok) return { ok: true, normalized: verdict.normalized, warnings: [...verdict.warnings] };
   let code: ErrorCode = verdict.code;

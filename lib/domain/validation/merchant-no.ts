@@ -4,16 +4,16 @@
  * Case-significant (ISO 8583 field 42 is `ans`): a lower-case letter is BAD_CHARSET, not folded.
  */
 import { fail, pass, type Verdict } from "./codes";
-import { normalizeIdentifier } from "./normalize";
+import { isAsciiDigits, isDigitsOrUpperAscii, normalizeIdentifier } from "./normalize";
 
 export function checkMerchantNo(raw: string): Verdict {
   const s = normalizeIdentifier(raw, { upperCase: false });
   if (s === "") return fail("EMPTY");
   if (s.length !== 15) return fail("BAD_LENGTH", s);
-  if (!/^[0-9A-Z]{15}$/.test(s)) return fail("BAD_CHARSET", s);
-  if (!/^\d{3}$/.test(s.slice(0, 3))) return fail("BAD_ACQUIRER", s);
-  if (!/^\d{4}$/.test(s.slice(7, 11))) return fail("BAD_MCC", s);
-  if (!/^\d{4}$/.test(s.slice(11))) return fail("BAD_CHARSET", s); // sequence is digits only
+  if (!isDigitsOrUpperAscii(s)) return fail("BAD_CHARSET", s);
+  if (!isAsciiDigits(s, 0, 3)) return fail("BAD_ACQUIRER", s);
+  if (!isAsciiDigits(s, 7, 11)) return fail("BAD_MCC", s);
+  if (!isAsciiDigits(s, 11, 15)) return fail("BAD_CHARSET", s); // sequence is digits only
   return pass(s);
 }
 

@@ -19,7 +19,28 @@ export function foldFullWidth(s: string): string {
   return s.replace(FULLWIDTH_RE, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-const PLAIN_IDENTIFIER_RE = /^[0-9A-Z]*$/;
+const HYPHENS_RE = /-+/g;
+const LOWER_ASCII_RE = /[a-z]+/g;
+const NAME_SPACE_RE = /\s+/g;
+const toUpper = (m: string) => m.toUpperCase();
+
+/** True if s[from, to) is ASCII digits only (true for an empty range). */
+export function isAsciiDigits(s: string, from = 0, to = s.length): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** True if s is ASCII digits and upper-case ASCII letters only (true for ""). */
+export function isDigitsOrUpperAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 90 || (c > 57 && c < 65)) return false;
+  }
+  return true;
+}
 
 export type IdentifierNormalizeOptions = {
   /** Keep `-` (needed where its position matters, e.g. fixed-line area code). Default false. */
@@ -35,10 +56,10 @@ export type IdentifierNormalizeOptions = {
 export function normalizeIdentifier(raw: string, options: IdentifierNormalizeOptions = {}): string {
   if (typeof raw !== "string") return "";
   // Digits and upper-case ASCII letters only: no step below changes them (decision 039).
-  if (PLAIN_IDENTIFIER_RE.test(raw)) return raw;
+  if (isDigitsOrUpperAscii(raw)) return raw;
   let s = foldFullWidth(raw).replace(ID_SPACE_RE, "").replace(DASH_LOOKALIKE_RE, "-");
-  if (options.keepHyphens !== true) s = s.replace(/-+/g, "");
-  if (options.upperCase !== false) s = s.replace(/[a-z]+/g, (m) => m.toUpperCase());
+  if (options.keepHyphens !== true) s = s.replace(HYPHENS_RE, "");
+  if (options.upperCase !== false) s = s.replace(LOWER_ASCII_RE, toUpper);
   return s;
 }
 
@@ -48,5 +69,31 @@ export function normalizeIdentifier(raw: string, options: IdentifierNormalizeOpt
  */
 export function normalizeName(raw: string): string {
   if (typeof raw !== "string") return "";
-  return foldFullWidth(raw.replace(NAME_INVISIBLE_RE, "")).replace(/\s+/g, " ").trim();
+  if (isNormalName(raw)) return raw;
+  return foldFullWidth(raw.replace(NAME_INVISIBLE_RE, "")).replace(NAME_SPACE_RE, " ").trim();
+}
+
+/**
+ * True if normalizeName has nothing to do: no invisible or full-width character, and no whitespace
+ * but single ASCII spaces between other characters. Anything doubtful (any control character,
+ * U+180E) says false and takes the full path.
+ */
+function isNormalName(raw: string): boolean {
+  const last = raw.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = raw.charCodeAt(i);
+    if (c > 32 && c < 0xa0) continue;
+    if (c === 32) {
+      if (i === 0 || i === last || raw.charCodeAt(i - 1) === 32) return false;
+      continue;
+    }
+    if (c < 32) return false;
+    if (
+      c === 0xa0 || c === 0x1680 || c === 0x180e || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 ||
+      c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff || (c >= 0xff01 && c <= 0xff5e)
+    ) {
+      return false;
+    }
+  }
+  return true;
 }

@@ -3,12 +3,12 @@
  * field 41). Case-significant: a lower-case letter is BAD_CHARSET, not folded.
  */
 import { fail, pass, type Verdict } from "./codes";
-import { normalizeIdentifier } from "./normalize";
+import { isDigitsOrUpperAscii, normalizeIdentifier } from "./normalize";
 
 export function checkTerminalId(raw: string): Verdict {
   const s = normalizeIdentifier(raw, { upperCase: false });
   if (s === "") return fail("EMPTY");
   if (s.length !== 8) return fail("BAD_LENGTH", s);
-  if (!/^[0-9A-Z]{8}$/.test(s)) return fail("BAD_CHARSET", s);
+  if (!isDigitsOrUpperAscii(s)) return fail("BAD_CHARSET", s);
   return pass(s);
 }
