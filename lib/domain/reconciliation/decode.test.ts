@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import iconv from "iconv-lite";
-import fc from "fast-check";
 import { csvRecords, decodeText, FileRefusedError, type FileEncoding } from "./decode";
 import { chunked, collect, fixture } from "@/test/reconciliation";
 
@@ -85,25 +84,5 @@ describe("csvRecords", () => {
     const err = await collect(csvRecords(strings('h\nok\n"never closed\nmore\n'))).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FileRefusedError);
     expect(err).toMatchObject({ key: "reconciliation.file.unterminatedQuote", lineNumber: 3 });
-  });
-
-  it("reads whole lines split natively exactly as char by char (one-character chunks never hold a whole line)", async () => {
-    const outcome = async (parts: string[]) => {
-      const records: unknown[] = [];
-      try {
-        for await (const record of csvRecords(strings(...parts))) records.push(record);
-        return { records };
-      } catch (err) {
-        return { records, refused: err instanceof FileRefusedError ? [err.key, err.lineNumber] : err };
-      }
-    };
-    const piece = fc.constantFrom("a", "好", ",", ",,", '"', '""', "\n", "\r\n", "\r", "\n\n", " ", "12");
-    await fc.assert(fc.asyncProperty(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 1, max: 40 }), async (pieces, size) => {
-      const text = pieces.join("");
-      const chunks = Array.from({ length: Math.ceil(text.length / size) }, (_, k) => text.slice(k * size, (k + 1) * size));
-      const charByChar = await outcome([...text]);
-      expect(await outcome([text])).toEqual(charByChar);
-      expect(await outcome(chunks)).toEqual(charByChar);
-    }), { numRuns: 3000 });
   });
 });

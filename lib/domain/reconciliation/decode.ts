@@ -183,9 +183,6 @@ export async function* csvRecordBatches(text: AsyncIterable<string>): AsyncGener
 
   function readChunk(chunk: string, records: CsvRecord[]) {
     const length = chunk.length;
-    // The next quote / CR at or after i (length if none), looked up again only once i passes it.
-    let quoteAt = -1;
-    let crAt = -1;
     let i = 0;
     while (i < length) {
       const c = chunk.charCodeAt(i);
@@ -194,23 +191,6 @@ export async function* csvRecordBatches(text: AsyncIterable<string>): AsyncGener
         if (c === LF) {
           i++;
           continue; // CRLF already ended the record
-        }
-      }
-      if (fields.length === 0 && field === "" && !inQuotes && !afterQuote && !malformed) {
-        // A whole line (LF or CRLF) with no quote and no other CR: split natively, the same
-        // fields the char-by-char path below would make.
-        const lf = chunk.indexOf("\n", i);
-        if (lf !== -1) {
-          const end = lf > i && chunk.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
-          if (quoteAt < i) quoteAt = indexOrLength(chunk, '"', i);
-          if (crAt < i) crAt = indexOrLength(chunk, "\r", i);
-          if (quoteAt >= end && crAt >= end) {
-            if (end > i) records.push({ lineNumber: recordLine, fields: chunk.slice(i, end).split(",") });
-            line++;
-            recordLine = line;
-            i = lf + 1;
-            continue;
-          }
         }
       }
       if (inQuotes) {
@@ -271,9 +251,4 @@ export async function* csvRecordBatches(text: AsyncIterable<string>): AsyncGener
       i = end;
     }
   }
-}
-
-function indexOrLength(text: string, search: string, from: number): number {
-  const at = text.indexOf(search, from);
-  return at === -1 ? text.length : at;
 }
