@@ -1,6 +1,3 @@
--- AlterTable
-ALTER TABLE "ReconciliationRow" ADD COLUMN     "groupNo" INTEGER;
-
 -- CreateTable
 CREATE TABLE "ReconciliationRowGroup" (
     "runId" TEXT NOT NULL,
@@ -14,9 +11,7 @@ CREATE TABLE "ReconciliationRowGroup" (
     "lastAt" TIMESTAMP(3) NOT NULL,
     "firstLine" INTEGER NOT NULL,
     "rowCount" INTEGER NOT NULL,
+    "lines" INTEGER[],
 
     CONSTRAINT "ReconciliationRowGroup_pkey" PRIMARY KEY ("runId","groupNo")
 );
-
--- CreateIndex
-CREATE INDEX "ReconciliationRow_runId_groupNo_idx" ON "ReconciliationRow"("runId", "groupNo");
