@@ -14,21 +14,20 @@ const CHUNK_SETTINGS = { jit: "off", work_mem: "128MB" } as const;
 
 const key = (expr: string) => payeeKeySql(expr, "$4", "$5");
 
-const ROW_COLUMNS = `r."lineNumber", r."transactionAt", r."terminalId", r."merchantNo", r."payeeKey", r."accountLast4", r."accountHash", 1 AS "rowCount"`;
+const ROW_COLUMNS = `"lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash", "groupNo", 1 AS "rowCount"`;
 /**
  * What a chunk compares ($1 the run, [$2, $3) a range of lines or of group numbers, $9 as each
  * says): rows one by one, or each unchanged group of alike rows once, as one row at its first line
  * and first time (decision 042).
  */
 const SOURCES = {
-  /** Lines [$2, $3) of a run without groups ($9 true). */
-  lines: `SELECT ${ROW_COLUMNS}, NULL::int AS "groupNo" FROM "ReconciliationRow" r WHERE r."runId" = $1 AND r."lineNumber" >= $2 AND r."lineNumber" < $3 AND $9::boolean`,
-  /** The rows of the groups $9 (changed ones, and group 0), numbered from $2 to below $3, by their lines (OFFSET 0: one key look-up each, not a scan of the run). */
-  changedGroups: `SELECT r.*, g."groupNo" FROM "ReconciliationRowGroup" g CROSS JOIN LATERAL unnest(g.lines) AS l(no)
-             CROSS JOIN LATERAL (SELECT ${ROW_COLUMNS} FROM "ReconciliationRow" r WHERE r."runId" = $1 AND r."lineNumber" = l.no OFFSET 0) r
-            WHERE g."runId" = $1 AND g."groupNo" = ANY($9::int[]) AND g."groupNo" >= $2 AND g."groupNo" < $3`,
+  /** Lines [$2, $3): all of them ($9 true), or those of no group. */
+  lines: `SELECT ${ROW_COLUMNS} FROM "ReconciliationRow" WHERE "runId" = $1 AND "lineNumber" >= $2 AND "lineNumber" < $3 AND ($9::boolean OR "groupNo" IS NULL)`,
+  /** The rows of the changed groups $9 (numbered from $2 to below $3), group by group through the group index. */
+  changedGroups: `SELECT r.* FROM unnest($9::int[]) AS g(no) CROSS JOIN LATERAL (
+             SELECT ${ROW_COLUMNS} FROM "ReconciliationRow" WHERE "runId" = $1 AND "groupNo" = g.no AND g.no >= $2 AND g.no < $3 OFFSET 0) r`,
   /** Groups [$2, $3) but the changed ones $9. */
-  groups: `SELECT "firstLine" AS "lineNumber", "firstAt" AS "transactionAt", "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash", "rowCount", "groupNo"
+  groups: `SELECT "firstLine" AS "lineNumber", "firstAt" AS "transactionAt", "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash", "groupNo", "rowCount"
              FROM "ReconciliationRowGroup" WHERE "runId" = $1 AND "groupNo" >= $2 AND "groupNo" < $3 AND NOT ("groupNo" = ANY($9::int[]))`,
 } as const;
 type Source = keyof typeof SOURCES;
@@ -42,9 +41,10 @@ type Source = keyof typeof SOURCES;
  * accounts compare by blind index, masked ones by last 4. A group's verdict is every one of its rows'.
  */
 function classify(source: Source) {
-  // A mismatching group's verdict goes to each of its lines.
+  // A group's rows by the group index, one mismatching group after another (OFFSET 0 keeps the
+  // planner from turning this into a scan of the whole run hashed against the few groups).
   const mismatchedLines = source === "groups"
-    ? `SELECT l.no AS "lineNumber", c.kind, c."merchantId" FROM c JOIN "ReconciliationRowGroup" g ON g."runId" = $1 AND g."groupNo" = c."groupNo" CROSS JOIN LATERAL unnest(g.lines) AS l(no)`
+    ? `SELECT r."lineNumber", c.kind, c."merchantId" FROM c CROSS JOIN LATERAL (SELECT "lineNumber" FROM "ReconciliationRow" WHERE "runId" = $1 AND "groupNo" = c."groupNo" OFFSET 0) r`
     : `SELECT c."lineNumber", c.kind, c."merchantId" FROM c`;
   return `
 WITH s AS (${SOURCES[source]}
@@ -127,11 +127,8 @@ async function currentNameKeys(sql: SqlRunner, runId: string) {
   const rows = await sql.query<{ id: string; receiptName: string | null; legalName: string | null }>(
     `SELECT m.id, m."receiptName", m."legalName" FROM "Merchant" m
       WHERE m.id IN (SELECT t."merchantId" FROM "TerminalBinding" t
-                      WHERE t."terminalId" IN (
-                        SELECT "terminalId" FROM "ReconciliationRowGroup" WHERE "runId" = $1 AND "groupNo" > 0
-                        UNION SELECT r."terminalId" FROM "ReconciliationRowGroup" g CROSS JOIN LATERAL unnest(g.lines) AS l(no)
-                                JOIN "ReconciliationRow" r ON r."runId" = $1 AND r."lineNumber" = l.no WHERE g."runId" = $1 AND g."groupNo" = 0
-                        UNION SELECT "terminalId" FROM "ReconciliationRow" WHERE "runId" = $1 AND NOT EXISTS (SELECT 1 FROM "ReconciliationRowGroup" WHERE "runId" = $1)))`,
+                      WHERE t."terminalId" IN (SELECT DISTINCT "terminalId" FROM "ReconciliationRowGroup" WHERE "runId" = $1
+                                               UNION SELECT DISTINCT "terminalId" FROM "ReconciliationRow" WHERE "runId" = $1 AND "groupNo" IS NULL))`,
     [runId],
   );
   const keyOf = (name: string | null) => (name === null ? null : payeeKey(name));
@@ -183,24 +180,33 @@ export async function compareRows(
 
   type Chunk = { source: Source; from: number; to: number; extra: boolean | number[] };
   const chunks: Chunk[] = [];
-  const [groups] = await sql.query<{ n: number | null; alone: boolean }>(
-    `SELECT max("groupNo") AS n, bool_or("groupNo" = 0) AS alone FROM "ReconciliationRowGroup" WHERE "runId" = $1`,
-    [runId],
-  );
-  if (!grouped || groups?.n == null) {
-    // Staged before groups were kept, or too many lines to keep them: every row on its own, by line
-    // ranges, a plan that needs the rows' statistics.
-    await sql.query(`ANALYZE "ReconciliationRow"`);
-    for (let from = bounds.lo; from <= bounds.hi; from += chunkLines) chunks.push({ source: "lines", from, to: from + chunkLines, extra: true });
-  } else {
+  const lineChunks = (all: boolean) => {
+    for (let from = bounds.lo!; from <= bounds.hi!; from += chunkLines) chunks.push({ source: "lines", from, to: from + chunkLines, extra: all });
+  };
+  // Rows compared one by one are found by line ranges, a plan that needs the rows' statistics (a
+  // grouped run's rows are only looked up by group, through the index).
+  const analyzeRows = () => sql.query(`ANALYZE "ReconciliationRow"`);
+  if (!grouped) {
+    await analyzeRows();
+    lineChunks(true);
+  }
+  else {
     const changed = (await sql.query<{ groupNo: number }>(changedGroupsSql(changes), [runId])).map((g) => g.groupNo).sort((a, b) => a - b);
-    for (let from = 1; from <= groups.n; from += chunkGroups) chunks.push({ source: "groups", from, to: from + chunkGroups, extra: changed });
-    const oneByOne = groups.alone ? [0, ...changed] : changed;
+    const [groups] = await sql.query<{ n: number; ungrouped: boolean }>(
+      `SELECT coalesce((SELECT max("groupNo") FROM "ReconciliationRowGroup" WHERE "runId" = $1), 0)::int AS n,
+              EXISTS (SELECT 1 FROM "ReconciliationRow" WHERE "runId" = $1 AND "groupNo" IS NULL) AS ungrouped`,
+      [runId],
+    );
+    for (let from = 1; from <= groups!.n; from += chunkGroups) chunks.push({ source: "groups", from, to: from + chunkGroups, extra: changed });
     // Spread over the connections even when there are few: each changed group is a few dozen rows.
-    const perChunk = Math.min(chunkGroups, Math.ceil(oneByOne.length / concurrency));
-    for (let i = 0; i < oneByOne.length; i += perChunk) {
-      const some = oneByOne.slice(i, i + perChunk);
+    const perChunk = Math.min(chunkGroups, Math.ceil(changed.length / concurrency));
+    for (let i = 0; i < changed.length; i += perChunk) {
+      const some = changed.slice(i, i + perChunk);
       chunks.push({ source: "changedGroups", from: some[0]!, to: some.at(-1)! + 1, extra: some });
+    }
+    if (groups!.ungrouped) {
+      await analyzeRows();
+      lineChunks(false);
     }
   }
 

@@ -19,20 +19,18 @@ export type StageHooks = {
 
 type Batch = {
   line: number[]; at: string[]; terminal: string[]; merchant: string[]; payee: string[]; key: string[];
-  last4: string[]; hash: (string | null)[]; amount: string[]; reference: string[];
+  last4: string[]; hash: (string | null)[]; amount: string[]; reference: string[]; group: (number | null)[];
 };
-const emptyBatch = (): Batch => ({ line: [], at: [], terminal: [], merchant: [], payee: [], key: [], last4: [], hash: [], amount: [], reference: [] });
+const emptyBatch = (): Batch => ({ line: [], at: [], terminal: [], merchant: [], payee: [], key: [], last4: [], hash: [], amount: [], reference: [], group: [] });
 
 // One statement per batch on both engines: arrays in, unnest out (decision 019).
 const INSERT_ROWS = `
-  INSERT INTO "ReconciliationRow" ("runId", "lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeName", "payeeKey", "accountLast4", "accountHash", "amountFen", "reference")
-  SELECT $1, * FROM unnest($2::int[], $3::timestamp(3)[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[])`;
-const COPY_ROWS = `COPY "ReconciliationRow" ("runId", "lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeName", "payeeKey", "accountLast4", "accountHash", "amountFen", "reference") FROM STDIN`;
+  INSERT INTO "ReconciliationRow" ("runId", "lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeName", "payeeKey", "accountLast4", "accountHash", "amountFen", "reference", "groupNo")
+  SELECT $1, * FROM unnest($2::int[], $3::timestamp(3)[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[], $12::int[])`;
+const COPY_ROWS = `COPY "ReconciliationRow" ("runId", "lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeName", "payeeKey", "accountLast4", "accountHash", "amountFen", "reference", "groupNo") FROM STDIN`;
 const INSERT_GROUPS = `
-  INSERT INTO "ReconciliationRowGroup" ("runId", "groupNo", "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash", "firstAt", "lastAt", "firstLine", "rowCount", "lines")
-  SELECT $1, g.no, g.terminal, g.merchant, g.key, g.last4, g.hash, g.first, g.last, g.line, g.count, g.lines::int[]
-    FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamp(3)[], $9::timestamp(3)[], $10::int[], $11::int[], $12::text[])
-      AS g(no, terminal, merchant, key, last4, hash, first, last, line, count, lines)`;
+  INSERT INTO "ReconciliationRowGroup" ("runId", "groupNo", "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash", "firstAt", "lastAt", "firstLine", "rowCount")
+  SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamp(3)[], $9::timestamp(3)[], $10::int[], $11::int[])`;
 const GROUP_BATCH = 10_000;
 const INSERT_REJECTED = `
   INSERT INTO "ReconciliationRejectedRow" ("runId", "lineNumber", "reasonKey", "column", "problems")
@@ -62,11 +60,7 @@ export async function stageRows(sql: SqlRunner, runId: string, filePath: string,
   const rows = readTransactionFileBatches(counted(filePath, progress), state);
   const groups = new RowGroups();
   await (sql.copyFrom ? stageByCopy(sql, sql.copyFrom, runId, rows, groups, progress, hooks) : stageByBatches(sql, runId, rows, groups, progress, hooks));
-  try {
-    await insertGroups(sql, runId, groups);
-  } finally {
-    groups.release();
-  }
+  await insertGroups(sql, runId, groups);
   return progress;
 }
 
@@ -75,19 +69,17 @@ async function insertGroups(sql: SqlRunner, runId: string, groups: RowGroups) {
     await sql.query(INSERT_GROUPS, [
       runId, batch.map((g) => g.groupNo), batch.map((g) => g.terminalId), batch.map((g) => g.merchantNo), batch.map((g) => g.payeeKey), batch.map((g) => g.accountLast4),
       batch.map((g) => g.accountHash), batch.map((g) => g.firstAt.toISOString()), batch.map((g) => g.lastAt.toISOString()), batch.map((g) => g.firstLine), batch.map((g) => g.rowCount),
-      batch.map((g) => `{${g.lines.join(",")}}`),
     ]);
   }
 }
 
-/** What is staged of a record beside its fields: the payee key and the account's blind index; the row joins its group. */
-type Derived = { key: string; hash: string | null };
+/** What is staged of a record beside its fields: the payee key, the account's blind index and its group. */
+type Derived = { key: string; hash: string | null; group: number | null };
 
 function derive(r: TransactionRecord, lineNumber: number, groups: RowGroups): Derived {
   const key = payeeKey(r.payeeName);
   const hash = r.account.full === undefined ? null : blindIndex("account-no", r.account.full);
-  groups.add(r.terminalId, r.merchantNo, r.account.last4, hash, key, lineNumber, r.transactionAt.getTime());
-  return { key, hash };
+  return { key, hash, group: groups.add(r.terminalId, r.merchantNo, r.account.last4, hash, key, lineNumber, r.transactionAt.getTime()) };
 }
 
 async function insertRejected(sql: SqlRunner, runId: string, bad: FileRow[]) {
@@ -104,7 +96,8 @@ const copyText = (s: string) => (COPY_SPECIAL.test(s) ? s.replace(COPY_SPECIALS,
 
 function copyLine(runId: string, lineNumber: number, r: TransactionRecord, d: Derived): string {
   const hash = d.hash === null ? "\\N" : copyText(d.hash);
-  return `${runId}\t${lineNumber}\t${r.transactionAt.toISOString()}\t${copyText(r.terminalId)}\t${copyText(r.merchantNo)}\t${copyText(r.payeeName)}\t${copyText(d.key)}\t${copyText(r.account.last4)}\t${hash}\t${r.amountFen}\t${copyText(r.reference)}\n`;
+  const group = d.group === null ? "\\N" : d.group;
+  return `${runId}\t${lineNumber}\t${r.transactionAt.toISOString()}\t${copyText(r.terminalId)}\t${copyText(r.merchantNo)}\t${copyText(r.payeeName)}\t${copyText(d.key)}\t${copyText(r.account.last4)}\t${hash}\t${r.amountFen}\t${copyText(r.reference)}\t${group}\n`;
 }
 
 /**
@@ -162,7 +155,7 @@ async function stageByBatches(sql: SqlRunner, runId: string, rows: AsyncIterable
     await inFlight;
     inFlight = (async () => {
       if (rows.line.length > 0) {
-        await sql.query(INSERT_ROWS, [runId, rows.line, rows.at, rows.terminal, rows.merchant, rows.payee, rows.key, rows.last4, rows.hash, rows.amount, rows.reference]);
+        await sql.query(INSERT_ROWS, [runId, rows.line, rows.at, rows.terminal, rows.merchant, rows.payee, rows.key, rows.last4, rows.hash, rows.amount, rows.reference, rows.group]);
       }
       await insertRejected(sql, runId, bad);
       progress.rowsStaged += rows.line.length;
@@ -198,6 +191,7 @@ async function stageByBatches(sql: SqlRunner, runId: string, rows: AsyncIterable
       batch.key.push(d.key);
       batch.last4.push(r.account.last4);
       batch.hash.push(d.hash);
+      batch.group.push(d.group);
       batch.amount.push(String(r.amountFen));
       batch.reference.push(r.reference);
     }

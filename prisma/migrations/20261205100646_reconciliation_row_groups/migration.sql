@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "ReconciliationRow" ADD COLUMN     "groupNo" INTEGER;
+
 -- CreateTable
 CREATE TABLE "ReconciliationRowGroup" (
     "runId" TEXT NOT NULL,
@@ -11,7 +14,9 @@ CREATE TABLE "ReconciliationRowGroup" (
     "lastAt" TIMESTAMP(3) NOT NULL,
     "firstLine" INTEGER NOT NULL,
     "rowCount" INTEGER NOT NULL,
-    "lines" INTEGER[],
 
     CONSTRAINT "ReconciliationRowGroup_pkey" PRIMARY KEY ("runId","groupNo")
 );
+
+-- CreateIndex
+CREATE INDEX "ReconciliationRow_runId_groupNo_idx" ON "ReconciliationRow"("runId", "groupNo");
