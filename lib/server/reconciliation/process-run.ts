@@ -96,7 +96,6 @@ async function stage(runId: string, claimed: Claimed, hooks: RunHooks, actor: Au
   // A restart begins again from the file: rows of an earlier attempt go first.
   await sql.query(`DELETE FROM "ReconciliationRow" WHERE "runId" = $1`, [runId]);
   await sql.query(`DELETE FROM "ReconciliationRejectedRow" WHERE "runId" = $1`, [runId]);
-  await sql.query(`DELETE FROM "ReconciliationRowGroup" WHERE "runId" = $1`, [runId]);
   await sql.query(`UPDATE "ReconciliationRun" SET "bytesRead" = 0, "rowsRead" = 0, "rowsStaged" = 0, "rowsRejected" = 0, "rowsCompared" = 0, "mismatchRows" = 0 WHERE id = $1`, [runId]);
   const state: ReadState = {};
   let lastProgress = 0;
@@ -143,7 +142,6 @@ async function refuse(
   await prisma.$transaction(async (tx) => {
     await tx.reconciliationRow.deleteMany({ where: { runId } });
     await tx.reconciliationRejectedRow.deleteMany({ where: { runId } });
-    await tx.reconciliationRowGroup.deleteMany({ where: { runId } });
     await tx.reconciliationMismatch.deleteMany({ where: { runId } });
     await tx.reconciliationRun.update({
       where: { id: runId },

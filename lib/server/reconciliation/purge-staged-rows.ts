@@ -34,7 +34,6 @@ export async function purgeStagedReconciliationRows(now = new Date()) {
       });
       if (count !== 1) return false;
       await tx.reconciliationMismatch.deleteMany({ where: { runId: run.id } });
-      await tx.reconciliationRowGroup.deleteMany({ where: { runId: run.id } });
       const rows = await tx.reconciliationRow.deleteMany({ where: { runId: run.id } });
       await recordAuditEvent(
         tx,

@@ -56,7 +56,6 @@ describe("reconciliation run: upload, staging, comparison", () => {
     expect(row.refusalDetail).toMatchObject({ line: 6002, columns: ["reference"] });
     const db = await prisma();
     expect(await db.reconciliationRow.count({ where: { runId: run.runId } })).toBe(0);
-    expect(await db.reconciliationRowGroup.count({ where: { runId: run.runId } })).toBe(0);
     expect(await db.reconciliationFinding.count({ where: { runId: run.runId } })).toBe(0);
     expect(runFileExists(run.runId)).toBe(false);
     const events = await db.auditEvent.findMany({ where: { entityId: run.runId }, select: { action: true, before: true, after: true } });
@@ -135,10 +134,6 @@ describe("reconciliation run: all or nothing, resumable", () => {
     expect(await processRun(run.id)).toBe("DONE");
     expect(await mismatchKeys(run.id)).toEqual(plantedKeys(file.planted));
     expect(await runRow(run.id)).toMatchObject({ status: "DONE", rowsStaged: 12_000, rowsRejected: 0 });
-    // The groups are those of the attempt that finished: every staged row in exactly one.
-    const groups = await (await prisma()).reconciliationRowGroup.aggregate({ where: { runId: run.id }, _sum: { rowCount: true }, _count: true });
-    expect(groups._sum.rowCount).toBe(12_000);
-    expect(await (await prisma()).reconciliationRow.count({ where: { runId: run.id, groupNo: null } })).toBe(0);
   });
 
   it("an interrupted comparison leaves no findings; resuming compares again", async () => {

@@ -3,7 +3,6 @@ import fs from "node:fs";
 import { payeeKey } from "@/lib/domain/reconciliation/payee-key";
 import { readTransactionFileBatches, type FileRow, type ReadState } from "@/lib/domain/reconciliation/read-file";
 import type { TransactionRecord } from "@/lib/domain/reconciliation/row";
-import { RowGroups } from "@/lib/domain/reconciliation/row-groups";
 import { blindIndex } from "@/lib/server/crypto/sensitive";
 import type { SqlRunner } from "@/lib/server/db/sql-runner";
 
@@ -19,19 +18,15 @@ export type StageHooks = {
 
 type Batch = {
   line: number[]; at: string[]; terminal: string[]; merchant: string[]; payee: string[]; key: string[];
-  last4: string[]; hash: (string | null)[]; amount: string[]; reference: string[]; group: (number | null)[];
+  last4: string[]; hash: (string | null)[]; amount: string[]; reference: string[];
 };
-const emptyBatch = (): Batch => ({ line: [], at: [], terminal: [], merchant: [], payee: [], key: [], last4: [], hash: [], amount: [], reference: [], group: [] });
+const emptyBatch = (): Batch => ({ line: [], at: [], terminal: [], merchant: [], payee: [], key: [], last4: [], hash: [], amount: [], reference: [] });
 
 // One statement per batch on both engines: arrays in, unnest out (decision 019).
 const INSERT_ROWS = `
-  INSERT INTO "ReconciliationRow" ("runId", "lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeName", "payeeKey", "accountLast4", "accountHash", "amountFen", "reference", "groupNo")
-  SELECT $1, * FROM unnest($2::int[], $3::timestamp(3)[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[], $12::int[])`;
-const COPY_ROWS = `COPY "ReconciliationRow" ("runId", "lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeName", "payeeKey", "accountLast4", "accountHash", "amountFen", "reference", "groupNo") FROM STDIN`;
-const INSERT_GROUPS = `
-  INSERT INTO "ReconciliationRowGroup" ("runId", "groupNo", "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash", "firstAt", "lastAt", "firstLine", "rowCount")
-  SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamp(3)[], $9::timestamp(3)[], $10::int[], $11::int[])`;
-const GROUP_BATCH = 10_000;
+  INSERT INTO "ReconciliationRow" ("runId", "lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeName", "payeeKey", "accountLast4", "accountHash", "amountFen", "reference")
+  SELECT $1, * FROM unnest($2::int[], $3::timestamp(3)[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[])`;
+const COPY_ROWS = `COPY "ReconciliationRow" ("runId", "lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeName", "payeeKey", "accountLast4", "accountHash", "amountFen", "reference") FROM STDIN`;
 const INSERT_REJECTED = `
   INSERT INTO "ReconciliationRejectedRow" ("runId", "lineNumber", "reasonKey", "column", "problems")
   SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::jsonb[])`;
@@ -58,28 +53,7 @@ async function* counted(path: string, progress: StageProgress): AsyncGenerator<U
 export async function stageRows(sql: SqlRunner, runId: string, filePath: string, hooks: StageHooks = {}, state: ReadState = {}): Promise<StageProgress> {
   const progress: StageProgress = { bytesRead: 0, rowsRead: 0, rowsStaged: 0, rowsRejected: 0 };
   const rows = readTransactionFileBatches(counted(filePath, progress), state);
-  const groups = new RowGroups();
-  await (sql.copyFrom ? stageByCopy(sql, sql.copyFrom, runId, rows, groups, progress, hooks) : stageByBatches(sql, runId, rows, groups, progress, hooks));
-  await insertGroups(sql, runId, groups);
-  return progress;
-}
-
-async function insertGroups(sql: SqlRunner, runId: string, groups: RowGroups) {
-  for (const batch of groups.batches(GROUP_BATCH)) {
-    await sql.query(INSERT_GROUPS, [
-      runId, batch.map((g) => g.groupNo), batch.map((g) => g.terminalId), batch.map((g) => g.merchantNo), batch.map((g) => g.payeeKey), batch.map((g) => g.accountLast4),
-      batch.map((g) => g.accountHash), batch.map((g) => g.firstAt.toISOString()), batch.map((g) => g.lastAt.toISOString()), batch.map((g) => g.firstLine), batch.map((g) => g.rowCount),
-    ]);
-  }
-}
-
-/** What is staged of a record beside its fields: the payee key, the account's blind index and its group. */
-type Derived = { key: string; hash: string | null; group: number | null };
-
-function derive(r: TransactionRecord, lineNumber: number, groups: RowGroups): Derived {
-  const key = payeeKey(r.payeeName);
-  const hash = r.account.full === undefined ? null : blindIndex("account-no", r.account.full);
-  return { key, hash, group: groups.add(r.terminalId, r.merchantNo, r.account.last4, hash, key, lineNumber, r.transactionAt.getTime()) };
+  return sql.copyFrom ? stageByCopy(sql, sql.copyFrom, runId, rows, progress, hooks) : stageByBatches(sql, runId, rows, progress, hooks);
 }
 
 async function insertRejected(sql: SqlRunner, runId: string, bad: FileRow[]) {
@@ -94,10 +68,9 @@ const COPY_SPECIALS = /[\\\t\n\r]/g;
 const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 const copyText = (s: string) => (COPY_SPECIAL.test(s) ? s.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c]!) : s);
 
-function copyLine(runId: string, lineNumber: number, r: TransactionRecord, d: Derived): string {
-  const hash = d.hash === null ? "\\N" : copyText(d.hash);
-  const group = d.group === null ? "\\N" : d.group;
-  return `${runId}\t${lineNumber}\t${r.transactionAt.toISOString()}\t${copyText(r.terminalId)}\t${copyText(r.merchantNo)}\t${copyText(r.payeeName)}\t${copyText(d.key)}\t${copyText(r.account.last4)}\t${hash}\t${r.amountFen}\t${copyText(r.reference)}\t${group}\n`;
+function copyLine(runId: string, lineNumber: number, r: TransactionRecord): string {
+  const hash = r.account.full === undefined ? "\\N" : copyText(blindIndex("account-no", r.account.full));
+  return `${runId}\t${lineNumber}\t${r.transactionAt.toISOString()}\t${copyText(r.terminalId)}\t${copyText(r.merchantNo)}\t${copyText(r.payeeName)}\t${copyText(payeeKey(r.payeeName))}\t${copyText(r.account.last4)}\t${hash}\t${r.amountFen}\t${copyText(r.reference)}\n`;
 }
 
 /**
@@ -105,7 +78,7 @@ function copyLine(runId: string, lineNumber: number, r: TransactionRecord, d: De
  * has not taken the last piece (backpressure), so neither the file nor a batch of row objects is
  * held. Rejected rows (rare) go in beside it by batch. `afterBatch` runs every STAGE_BATCH_ROWS rows.
  */
-async function stageByCopy(sql: SqlRunner, copyFrom: NonNullable<SqlRunner["copyFrom"]>, runId: string, rows: AsyncIterable<FileRow[]>, groups: RowGroups, progress: StageProgress, hooks: StageHooks) {
+async function stageByCopy(sql: SqlRunner, copyFrom: NonNullable<SqlRunner["copyFrom"]>, runId: string, rows: AsyncIterable<FileRow[]>, progress: StageProgress, hooks: StageHooks) {
   async function* pieces(): AsyncGenerator<string> {
     // Lines joined once per piece: a string grown by += is a rope that Buffer.from flattens slowly.
     let lines: string[] = [];
@@ -126,7 +99,7 @@ async function stageByCopy(sql: SqlRunner, copyFrom: NonNullable<SqlRunner["copy
       inBatch++;
       if (row.kind === "rejected") bad.push(row);
       else {
-        lines.push(copyLine(runId, row.lineNumber, row.record, derive(row.record, row.lineNumber, groups)));
+        lines.push(copyLine(runId, row.lineNumber, row.record));
         staged++;
       }
       if (lines.length >= COPY_PIECE_ROWS) {
@@ -139,10 +112,11 @@ async function stageByCopy(sql: SqlRunner, copyFrom: NonNullable<SqlRunner["copy
     await endBatch();
   }
   await copyFrom(COPY_ROWS, pieces());
+  return progress;
 }
 
 /** Batches of `unnest` arrays (PGlite): while one batch is written the next is parsed. */
-async function stageByBatches(sql: SqlRunner, runId: string, rows: AsyncIterable<FileRow[]>, groups: RowGroups, progress: StageProgress, hooks: StageHooks): Promise<void> {
+async function stageByBatches(sql: SqlRunner, runId: string, rows: AsyncIterable<FileRow[]>, progress: StageProgress, hooks: StageHooks): Promise<StageProgress> {
   let batch = emptyBatch();
   let rejected: FileRow[] = [];
   let inFlight: Promise<void> = Promise.resolve();
@@ -155,7 +129,7 @@ async function stageByBatches(sql: SqlRunner, runId: string, rows: AsyncIterable
     await inFlight;
     inFlight = (async () => {
       if (rows.line.length > 0) {
-        await sql.query(INSERT_ROWS, [runId, rows.line, rows.at, rows.terminal, rows.merchant, rows.payee, rows.key, rows.last4, rows.hash, rows.amount, rows.reference, rows.group]);
+        await sql.query(INSERT_ROWS, [runId, rows.line, rows.at, rows.terminal, rows.merchant, rows.payee, rows.key, rows.last4, rows.hash, rows.amount, rows.reference]);
       }
       await insertRejected(sql, runId, bad);
       progress.rowsStaged += rows.line.length;
@@ -175,6 +149,7 @@ async function stageByBatches(sql: SqlRunner, runId: string, rows: AsyncIterable
   }
   await flush();
   await inFlight;
+  return progress;
 
   async function readAll() {
   for await (const chunkRows of rows) for (const row of chunkRows) {
@@ -182,16 +157,14 @@ async function stageByBatches(sql: SqlRunner, runId: string, rows: AsyncIterable
     if (row.kind === "rejected") rejected.push(row);
     else {
       const r = row.record;
-      const d = derive(r, row.lineNumber, groups);
       batch.line.push(row.lineNumber);
       batch.at.push(r.transactionAt.toISOString());
       batch.terminal.push(r.terminalId);
       batch.merchant.push(r.merchantNo);
       batch.payee.push(r.payeeName);
-      batch.key.push(d.key);
+      batch.key.push(payeeKey(r.payeeName));
       batch.last4.push(r.account.last4);
-      batch.hash.push(d.hash);
-      batch.group.push(d.group);
+      batch.hash.push(r.account.full === undefined ? null : blindIndex("account-no", r.account.full));
       batch.amount.push(String(r.amountFen));
       batch.reference.push(r.reference);
     }
