@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { uuidV7 } from "@/lib/domain/ids/uuid-v7";
 import fs from "node:fs";
 import { once } from "node:events";
 import { ZStartRunSchema } from "@/lib/domain/reconciliation/schemas";
@@ -32,7 +33,7 @@ export async function startReconciliationRun({ actor, input, body, requestMeta }
   const now = new Date();
   const run = await db.prisma.$transaction(async (tx) => {
     const created = await tx.reconciliationRun.create({
-      data: { id: crypto.randomUUID(), reference: newRunReference(now), createdById: actor.id, fileName, startedAt: now, heartbeatAt: now },
+      data: { id: uuidV7(now.getTime(), crypto.randomBytes(10)), reference: newRunReference(now), createdById: actor.id, fileName, startedAt: now, heartbeatAt: now },
     });
     await recordAuditEvent(tx, { action: "reconciliation.run-started", entity: "reconciliation-run", entityId: created.id, after: { reference: created.reference, fileName } }, actor, requestMeta);
     return created;
