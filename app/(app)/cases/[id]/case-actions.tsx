@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -36,6 +37,41 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
       <h2 className="font-semibold">{title}</h2>
       {children}
     </section>
+  );
+}
+
+type HandlingForm = Pick<ReturnType<typeof useServerForm<TAssignCase, unknown>>, "onSubmit" | "summaryItems" | "formError" | "attempt" | "submitting">;
+
+/** Priority and assignee: triage of a new case, and reassignment of a triaged one, the same two fields. */
+function HandlingPanel({ title, form, priority, assignee, errors, workerOptions }: {
+  title: string;
+  form: HandlingForm;
+  priority: UseFormRegisterReturn;
+  assignee: UseFormRegisterReturn;
+  errors: { priority: string[]; assigneeId: string[] };
+  workerOptions: ReactNode;
+}) {
+  const t = useTranslations();
+  return (
+    <Panel title={title}>
+      <form onSubmit={form.onSubmit} noValidate className="space-y-3">
+        <ErrorSummary items={form.summaryItems} formError={form.formError} focusKey={form.attempt} />
+        <fieldset disabled={form.submitting} className="grid gap-3 sm:grid-cols-2">
+          <Field id="priority" label={t("cases.priority")} errors={errors.priority}>
+            <Select {...priority}>
+              {CASE_PRIORITIES.map((p) => <option key={p} value={p}>{t(`cases.priorities.${p}`)}</option>)}
+            </Select>
+          </Field>
+          <Field id="assigneeId" label={t("cases.assignee")} errors={errors.assigneeId}>
+            <Select {...assignee}>
+              <option value="">{t("cases.detail.choose")}</option>
+              {workerOptions}
+            </Select>
+          </Field>
+        </fieldset>
+        <Button type="submit" disabled={form.submitting}>{title}</Button>
+      </form>
+    </Panel>
   );
 }
 
@@ -93,45 +129,11 @@ export function CaseActions({ target, workers, selfId }: { target: Target; worke
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       {target.status === "OPEN" ? (
-        <Panel title={t("cases.detail.triage")}>
-          <form onSubmit={triage.onSubmit} noValidate className="space-y-3">
-            <ErrorSummary items={triage.summaryItems} formError={triage.formError} focusKey={triage.attempt} />
-            <fieldset disabled={triage.submitting} className="grid gap-3 sm:grid-cols-2">
-              <Field id="priority" label={t("cases.priority")} errors={triage.errorsOf("priority")}>
-                <Select {...triage.form.register("priority")}>
-                  {CASE_PRIORITIES.map((p) => <option key={p} value={p}>{t(`cases.priorities.${p}`)}</option>)}
-                </Select>
-              </Field>
-              <Field id="assigneeId" label={t("cases.assignee")} errors={triage.errorsOf("assigneeId")}>
-                <Select {...triage.form.register("assigneeId")}>
-                  <option value="">{t("cases.detail.choose")}</option>
-                  {workerOptions}
-                </Select>
-              </Field>
-            </fieldset>
-            <Button type="submit" disabled={triage.submitting}>{t("cases.detail.triage")}</Button>
-          </form>
-        </Panel>
+        <HandlingPanel title={t("cases.detail.triage")} form={triage} priority={triage.form.register("priority")} assignee={triage.form.register("assigneeId")}
+          errors={{ priority: triage.errorsOf("priority"), assigneeId: triage.errorsOf("assigneeId") }} workerOptions={workerOptions} />
       ) : (
-        <Panel title={t("cases.detail.reassign")}>
-          <form onSubmit={assign.onSubmit} noValidate className="space-y-3">
-            <ErrorSummary items={assign.summaryItems} formError={assign.formError} focusKey={assign.attempt} />
-            <fieldset disabled={assign.submitting} className="grid gap-3 sm:grid-cols-2">
-              <Field id="priority" label={t("cases.priority")} errors={assign.errorsOf("priority")}>
-                <Select {...assign.form.register("priority")}>
-                  {CASE_PRIORITIES.map((p) => <option key={p} value={p}>{t(`cases.priorities.${p}`)}</option>)}
-                </Select>
-              </Field>
-              <Field id="assigneeId" label={t("cases.assignee")} errors={assign.errorsOf("assigneeId")}>
-                <Select {...assign.form.register("assigneeId")}>
-                  <option value="">{t("cases.detail.choose")}</option>
-                  {workerOptions}
-                </Select>
-              </Field>
-            </fieldset>
-            <Button type="submit" disabled={assign.submitting}>{t("cases.detail.reassign")}</Button>
-          </form>
-        </Panel>
+        <HandlingPanel title={t("cases.detail.reassign")} form={assign} priority={assign.form.register("priority")} assignee={assign.form.register("assigneeId")}
+          errors={{ priority: assign.errorsOf("priority"), assigneeId: assign.errorsOf("assigneeId") }} workerOptions={workerOptions} />
       )}
       <Panel title={t("cases.detail.addNote")}>
         <form onSubmit={note.onSubmit} noValidate className="space-y-3">
