@@ -5,7 +5,7 @@
 import { COLUMNS, mapHeader, type Column, type HeaderMap } from "./header";
 import { csvRecordBatches, decodeText, FileRefusedError, type DecodeOptions, type FileEncoding } from "./decode";
 import { hasPanField, panPositions } from "./pan";
-import { readRow, type RowProblem, type TransactionRecord } from "./row";
+import { parseRow, type RowProblem, type TransactionRecord } from "./row";
 
 export type FileRow =
   | { kind: "accepted"; lineNumber: number; record: TransactionRecord }
@@ -57,10 +57,10 @@ export async function* readTransactionFileBatches(
         rows.push({ kind: "rejected", lineNumber: record.lineNumber, problems: [{ field: "_row", key: record.malformed }] });
         continue;
       }
-      const read = readRow(record.fields, header);
-      rows.push(Array.isArray(read)
-        ? { kind: "rejected", lineNumber: record.lineNumber, problems: read }
-        : { kind: "accepted", lineNumber: record.lineNumber, record: read });
+      const parsed = parseRow(record.fields, header);
+      rows.push(parsed.ok
+        ? { kind: "accepted", lineNumber: record.lineNumber, record: parsed.record }
+        : { kind: "rejected", lineNumber: record.lineNumber, problems: parsed.problems });
     }
     if (rows.length > 0) yield rows;
   }

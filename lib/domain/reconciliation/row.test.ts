@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { foldFullWidth } from "@/lib/domain/validation/normalize";
-import { daysFromCivil, daysInMonth, parseAmountFen, parseRow, parseSettlementAccount, parseTransactionTime, readRow, wallClockAt } from "./row";
+import { daysFromCivil, daysInMonth, parseAmountFen, parseRow, parseSettlementAccount, parseTransactionTime, wallClockAt } from "./row";
 import { mapHeader } from "./header";
 
 describe("parseTransactionTime", () => {
@@ -176,17 +176,6 @@ describe("parseRow", () => {
       expect(parseRow(row(reference), header)).toEqual({ ok: false, problems: [{ field: "reference", key: "reconciliation.row.badReference" }] });
     }
     expect(parseRow(row("4329\u00801"), header).ok).toBe(true);
-  });
-
-  it("readRow gives parseRow's record or problems without the wrapper", () => {
-    for (const fields of [
-      ["2026-11-20 10:15:00", " T0012345 ", "102310058120001", " 张记面馆（南京路店） ", "****1234", "35.00", "432912345679"],
-      ["yesterday", "t0012345", "10231005812000", "", "12**34", "1.234", ""],
-      ["2026-11-20 10:15:00", "T0012345"],
-    ]) {
-      const parsed = parseRow(fields, header);
-      expect(readRow(fields, header)).toEqual(parsed.ok ? parsed.record : parsed.problems);
-    }
   });
 
   it("rejects a short row as a whole", () => {

@@ -175,16 +175,12 @@ function fieldsExpected(header: HeaderMap): number {
 }
 
 export function parseRow(fields: readonly string[], header: HeaderMap): RowResult {
-  const read = readRow(fields, header);
-  return Array.isArray(read) ? { ok: false, problems: read } : { ok: true, record: read };
-}
-
-/** parseRow without its result wrapper: the record, or the row's problems (never empty). */
-export function readRow(fields: readonly string[], header: HeaderMap): TransactionRecord | RowProblem[] {
   const { positions } = header;
   const problems: RowProblem[] = [];
   const expected = fieldsExpected(header);
-  if (fields.length < expected) return [{ field: "_row", key: "reconciliation.row.tooFewFields" }];
+  if (fields.length < expected) {
+    return { ok: false, problems: [{ field: "_row", key: "reconciliation.row.tooFewFields" }] };
+  }
 
   const transactionAt = parseTransactionTime(fields[positions.transaction_time] ?? "");
   if (transactionAt === null) problems.push({ field: "transaction_time", key: "reconciliation.row.badTime" });
@@ -211,15 +207,18 @@ export function readRow(fields: readonly string[], header: HeaderMap): Transacti
     problems.push({ field: "reference", key: "reconciliation.row.badReference" });
   }
 
-  if (problems.length > 0) return problems;
+  if (problems.length > 0) return { ok: false, problems };
   return {
-    transactionAt: transactionAt!,
-    terminalId: terminal.normalized!,
-    merchantNo: merchant.normalized!,
-    payeeName,
-    account: account!,
-    amountFen: amountFen!,
-    reference,
+    ok: true,
+    record: {
+      transactionAt: transactionAt!,
+      terminalId: terminal.normalized!,
+      merchantNo: merchant.normalized!,
+      payeeName,
+      account: account!,
+      amountFen: amountFen!,
+      reference,
+    },
   };
 }
 
