@@ -71,10 +71,7 @@ export function panPositions(fields: readonly string[], header: HeaderMap): numb
 
 /** panPositions(fields, header).length > 0, without building the list (the reader asks this of every row). */
 export function hasPanField(fields: readonly string[], header: HeaderMap): boolean {
-  for (let position = 0; position < fields.length; position++) {
-    if (isPanField(fields[position]!, position, header)) return true;
-  }
-  return false;
+  return fields.some((field, position) => isPanField(field, position, header));
 }
 
 function isPanField(field: string, position: number, header: HeaderMap): boolean {

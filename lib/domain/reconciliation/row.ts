@@ -3,7 +3,7 @@
  * (docs/reconciliation-file-format.md). Problems carry i18n message keys.
  */
 import { checkField } from "@/lib/domain/validation";
-import { foldFullWidth, normalizeName } from "@/lib/domain/validation/normalize";
+import { foldFullWidth, isAsciiDigits, normalizeName } from "@/lib/domain/validation/normalize";
 import type { Column, HeaderMap } from "./header";
 
 /** The receiving account as the host shows it: only last4 is always known. `full` is for a blind index, never stored. */
@@ -148,8 +148,7 @@ export function parseSettlementAccount(raw: string): SettlementAccount | null {
   if (prefix > 6) return null;
   let maskEnd = prefix;
   while (maskEnd < s.length && isMask(s.charCodeAt(maskEnd))) maskEnd++;
-  if (maskEnd - prefix < 2 || s.length - maskEnd !== 4) return null;
-  for (let i = maskEnd; i < s.length; i++) if (!isAsciiDigit(s.charCodeAt(i))) return null;
+  if (maskEnd - prefix < 2 || s.length - maskEnd !== 4 || !isAsciiDigits(s, maskEnd)) return null;
   const last4 = s.slice(maskEnd);
   return prefix === 0 ? { last4 } : { last4, maskedPrefix: s.slice(0, prefix) };
 }
