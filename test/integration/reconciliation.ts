@@ -50,7 +50,17 @@ export const plantedKeys = (planted: Planted[]) => planted.map((p) => `${p.line}
 
 export async function mismatchKeys(runId: string) {
   const { sql } = await database();
-  const rows = await sql.query<{ lineNumber: number; kind: string }>(`SELECT "lineNumber", kind::text AS kind FROM "ReconciliationMismatch" WHERE "runId" = $1`, [runId]);
+  // A group's mismatches are every one of its rows' (decision 043): its rows are those alike in what
+  // is compared, within its time (groups alike in that, split at a change, do not overlap in time).
+  const rows = await sql.query<{ lineNumber: number; kind: string }>(
+    `SELECT DISTINCT r."lineNumber", k.kind::text AS kind
+       FROM "ReconciliationRowGroup" g CROSS JOIN LATERAL unnest(g.kinds) AS k(kind)
+       JOIN "ReconciliationRow" r ON r."runId" = g."runId" AND r."terminalId" = g."terminalId" AND r."merchantNo" = g."merchantNo"
+        AND r."payeeKey" = g."payeeKey" AND r."accountLast4" = g."accountLast4" AND r."accountHash" IS NOT DISTINCT FROM g."accountHash"
+        AND r."transactionAt" BETWEEN g."firstAt" AND g."lastAt"
+      WHERE g."runId" = $1`,
+    [runId],
+  );
   return rows.map((r) => `${r.lineNumber}:${r.kind}`).sort();
 }
 

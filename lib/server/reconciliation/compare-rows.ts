@@ -2,47 +2,123 @@ import "server-only";
 import { PAYEE_KEY_MAP, payeeKey, payeeKeySql } from "@/lib/domain/reconciliation/payee-key";
 import type { SqlRunner } from "@/lib/server/db/sql-runner";
 
-/** Lines compared per statement: progress moves, and no statement holds a million rows at once. */
-export const COMPARE_CHUNK_LINES = 200_000;
+/** Groups classified per statement (a million-row file has some 50,000): progress moves. */
+export const COMPARE_CHUNK_GROUPS = 10_000;
 /**
  * Each chunk hashes the record tables once and sorts its lines in memory (work_mem); the plan's cost
  * would otherwise switch JIT compilation on, which costs more than it saves here (decision 035).
  */
 const CHUNK_SETTINGS = { jit: "off", work_mem: "128MB" } as const;
 
-const key = (expr: string) => payeeKeySql(expr, "$4", "$5");
+/** The staged rows of a run are not all there: the database lost them (they are unlogged, decision 043). */
+export class StagedRowsMissingError extends Error {
+  constructor(readonly expected: number, readonly found: number) {
+    super(`staged rows missing: ${found} of ${expected}`);
+  }
+}
 
 /**
- * Every staged row of a line range [$2, $3) against the records in force at its transaction time
- * (binding, the merchant's version, its account), set-based. One row's mismatches: unknown terminal,
- * or no binding at that time, or bound to another merchant, else the payee name and/or the account.
- * Current names compare by the keys passed in ($6–$8); names before the version in force come from
- * that version's snapshot (scalar subqueries in a CASE branch: only evaluated for older
- * transactions). Full accounts compare by blind index, masked ones by last 4.
+ * A run's staged rows in groups of rows alike in all they are compared by, with what each group adds
+ * to a finding (rows, amount, first and last time, first line), numbered in file order. $2: every row
+ * a group of its own (the reference the groups are tested against).
+ */
+const GROUP_ROWS = `
+WITH g AS (
+  INSERT INTO "ReconciliationRowGroup" ("runId", "groupNo", "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash", "rowCount", "amountFen", "firstAt", "lastAt", "firstLine", "kinds")
+  SELECT $1, row_number() OVER (ORDER BY min("lineNumber")), "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash",
+         count(*), sum("amountFen"), min("transactionAt"), max("transactionAt"), min("lineNumber"), '{}'
+    FROM "ReconciliationRow" WHERE "runId" = $1
+   GROUP BY "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash", CASE WHEN $2::boolean THEN "lineNumber" END
+  RETURNING "rowCount")
+SELECT count(*)::int AS groups, coalesce(sum("rowCount"), 0)::int AS "rowCount" FROM g`;
+
+/** What can change a row's verdict at an instant: a binding beginning or ending, an account, a version taking effect. */
+export type ChangeKind = "binding" | "account" | "version";
+export const CHANGE_KINDS: readonly ChangeKind[] = ["binding", "account", "version"];
+
+/**
+ * Splits each group within whose time (first, last] a record it is compared with changes: its rows
+ * are grouped again by the change instants (`width_bucket`: how many of its terminal's instants are
+ * at or before the row's time), so that nothing changes within any group. The instants are gathered
+ * per terminal, set-based: its bindings' beginnings and ends, and the changes of each merchant it
+ * was bound to while it was bound.
+ */
+function splitChangedSql(kinds: readonly ChangeKind[]) {
+  const bound = (at: string) => `${at} >= t."boundFrom" AND (t."boundTo" IS NULL OR ${at} <= t."boundTo")`;
+  const instants: Record<ChangeKind, string[]> = {
+    binding: [`SELECT t."terminalId", p.at FROM "TerminalBinding" t CROSS JOIN LATERAL (VALUES (t."boundFrom"), (t."boundTo")) p(at)`],
+    account: [`SELECT t."terminalId", p.at FROM "TerminalBinding" t JOIN "ReceivingAccount" r ON r."merchantId" = t."merchantId"
+                CROSS JOIN LATERAL (VALUES (r."effectiveFrom"), (r."effectiveTo")) p(at) WHERE ${bound("p.at")}`],
+    version: [
+      `SELECT t."terminalId", v."approvedAt" FROM "TerminalBinding" t JOIN "MerchantVersion" v ON v."merchantId" = t."merchantId" WHERE ${bound(`v."approvedAt"`)}`,
+      `SELECT t."terminalId", m."inForceApprovedAt" FROM "TerminalBinding" t JOIN "Merchant" m ON m.id = t."merchantId" WHERE ${bound(`m."inForceApprovedAt"`)}`,
+    ],
+  };
+  const union = kinds.flatMap((k) => instants[k]);
+  if (union.length === 0) return null;
+  // The changed groups are found by a join, not EXISTS: the planner hashes the changes once instead
+  // of scanning them per group. Their rows are found by their keys (unique among a run's groups).
+  return `
+WITH changes ("terminalId", at) AS (${union.join("\n UNION ALL ")}
+), hit AS (
+  SELECT DISTINCT g."groupNo", g."terminalId" FROM "ReconciliationRowGroup" g
+    JOIN changes c ON c."terminalId" = g."terminalId" AND c.at > g."firstAt" AND c.at <= g."lastAt"
+   WHERE g."runId" = $1 AND g."firstAt" < g."lastAt"
+), removed AS (
+  DELETE FROM "ReconciliationRowGroup" g USING hit WHERE g."runId" = $1 AND g."groupNo" = hit."groupNo"
+  RETURNING g."terminalId", g."merchantNo", g."payeeKey", g."accountLast4", g."accountHash", g."rowCount"
+), instants AS (
+  SELECT c."terminalId", array_agg(DISTINCT c.at ORDER BY c.at) AS at FROM changes c
+   WHERE c.at IS NOT NULL AND c."terminalId" IN (SELECT "terminalId" FROM hit) GROUP BY c."terminalId"
+), split AS (
+  INSERT INTO "ReconciliationRowGroup" ("runId", "groupNo", "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash", "rowCount", "amountFen", "firstAt", "lastAt", "firstLine", "kinds")
+  SELECT $1, (SELECT max("groupNo") FROM "ReconciliationRowGroup" WHERE "runId" = $1) + row_number() OVER (ORDER BY min(r."lineNumber")),
+         r."terminalId", r."merchantNo", r."payeeKey", r."accountLast4", r."accountHash",
+         count(*), sum(r."amountFen"), min(r."transactionAt"), max(r."transactionAt"), min(r."lineNumber"), '{}'
+    FROM "ReconciliationRow" r LEFT JOIN instants i ON i."terminalId" = r."terminalId"
+   WHERE r."runId" = $1 AND (r."terminalId", r."merchantNo", r."payeeKey", r."accountLast4", coalesce(r."accountHash", ''))
+         IN (SELECT "terminalId", "merchantNo", "payeeKey", "accountLast4", coalesce("accountHash", '') FROM removed)
+   GROUP BY r."terminalId", r."merchantNo", r."payeeKey", r."accountLast4", r."accountHash", coalesce(width_bucket(r."transactionAt", i.at), 0)
+  RETURNING "rowCount")
+SELECT (SELECT count(*) FROM removed)::int AS removed, (SELECT coalesce(sum("rowCount"), 0) FROM removed)::int AS "removedRows",
+       (SELECT count(*) FROM split)::int AS added, (SELECT coalesce(sum("rowCount"), 0) FROM split)::int AS "addedRows"`;
+}
+
+const key = (expr: string) => payeeKeySql(expr, "$4", "$5");
+
+/** A chunk's groups ($1 the run, [$2, $3) a range of group numbers), each classified once, at its first time. */
+const GROUPS = `SELECT "groupNo" AS unit, "firstAt" AS "transactionAt", "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash", "rowCount"
+  FROM "ReconciliationRowGroup" WHERE "runId" = $1 AND "groupNo" >= $2 AND "groupNo" < $3`;
+
+/**
+ * Every group of a chunk against the records in force at its transaction time (binding, the
+ * merchant's version, its account), set-based. A group's mismatches: unknown terminal, or no binding
+ * at that time, or bound to another merchant, else the payee name and/or the account. Current names
+ * compare by the keys passed in ($6, merchant id → [receipt key, legal key]: looked up by key, so
+ * no plan can scan them once per group); names before the version in force come from that version's
+ * snapshot (scalar subqueries in a CASE branch: only evaluated for older transactions). Full
+ * accounts compare by blind index, masked ones by last 4.
  */
 const CLASSIFY = `
-WITH s AS (
-  SELECT "lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash" FROM "ReconciliationRow" WHERE "runId" = $1 AND "lineNumber" >= $2 AND "lineNumber" < $3
-), keys AS (
-  SELECT * FROM unnest($6::text[], $7::text[], $8::text[]) AS k(id, receipt, legal)
+WITH s AS (${GROUPS}
 ), j AS (
-  -- Every binding and account in force at the row's instant, by hash joins over the small record
-  -- tables; the latest binding (then its latest account) is kept per line below, as LIMIT 1 did.
-  SELECT DISTINCT ON (s."lineNumber") s.*, t."merchantId", r."accountNoHash", r."accountLast4" AS "inForceLast4"
+  -- Every binding and account in force at the group's instant, by hash joins over the small record
+  -- tables; the latest binding (then its latest account) is kept per group, as LIMIT 1 did.
+  SELECT DISTINCT ON (s.unit) s.*, t."merchantId", r."accountNoHash", r."accountLast4" AS "inForceLast4"
     FROM s
     LEFT JOIN "TerminalBinding" t
       ON t."terminalId" = s."terminalId" AND t."boundFrom" <= s."transactionAt" AND (t."boundTo" IS NULL OR t."boundTo" > s."transactionAt")
     LEFT JOIN "ReceivingAccount" r
       ON r."merchantId" = t."merchantId" AND r."effectiveFrom" <= s."transactionAt" AND (r."effectiveTo" IS NULL OR r."effectiveTo" > s."transactionAt")
-   ORDER BY s."lineNumber", t."boundFrom" DESC NULLS LAST, r."effectiveFrom" DESC NULLS LAST
-), c AS (
-  SELECT j."lineNumber", j."merchantNo", j."merchantId" AS bound,
+   ORDER BY s.unit, t."boundFrom" DESC NULLS LAST, r."effectiveFrom" DESC NULLS LAST
+), verdicts AS (
+  SELECT j.unit, j."merchantNo", j."merchantId" AS bound,
          j."merchantId" IS NULL AND NOT EXISTS (SELECT 1 FROM "TerminalBinding" k WHERE k."terminalId" = j."terminalId") AS unknown,
          j."merchantId" IS NULL AND EXISTS (SELECT 1 FROM "TerminalBinding" k WHERE k."terminalId" = j."terminalId") AS outside,
          j."merchantId" IS NOT NULL AND m."merchantNo" IS DISTINCT FROM j."merchantNo" AS other,
          j."merchantId" IS NOT NULL AND m."merchantNo" = j."merchantNo" AND
            CASE WHEN m."inForceApprovedAt" IS NULL OR j."transactionAt" >= m."inForceApprovedAt"
-                THEN j."payeeKey" IS DISTINCT FROM nk.receipt AND j."payeeKey" IS DISTINCT FROM nk.legal
+                THEN j."payeeKey" IS DISTINCT FROM $6::jsonb -> m.id ->> 0 AND j."payeeKey" IS DISTINCT FROM $6::jsonb -> m.id ->> 1
                 ELSE j."payeeKey" IS DISTINCT FROM ${key("(SELECT v.snapshot->'merchant'->>'receiptName' FROM \"MerchantVersion\" v WHERE v.\"merchantId\" = m.id AND v.\"approvedAt\" <= j.\"transactionAt\" ORDER BY v.version DESC LIMIT 1)")}
                  AND j."payeeKey" IS DISTINCT FROM ${key("(SELECT v.snapshot->'merchant'->>'legalName' FROM \"MerchantVersion\" v WHERE v.\"merchantId\" = m.id AND v.\"approvedAt\" <= j.\"transactionAt\" ORDER BY v.version DESC LIMIT 1)")}
            END AS payee,
@@ -50,17 +126,19 @@ WITH s AS (
            CASE WHEN j."accountHash" IS NOT NULL THEN j."accountHash" <> j."accountNoHash" ELSE j."accountLast4" <> j."inForceLast4" END) AS account
     FROM j
     LEFT JOIN "Merchant" m ON m.id = j."merchantId"
-    LEFT JOIN keys nk ON nk.id = m.id
-), inserted AS (
-  INSERT INTO "ReconciliationMismatch" ("runId", "lineNumber", "kind", "merchantId")
-  SELECT $1, c."lineNumber", k.kind::"ReconciliationFindingKind",
-         COALESCE(c.bound, (SELECT id FROM "Merchant" WHERE "merchantNo" = c."merchantNo"))
-    FROM (SELECT * FROM c WHERE c.unknown OR c.outside OR c.other OR c.payee OR c.account) c
-   CROSS JOIN LATERAL (VALUES ('UNKNOWN_TERMINAL', c.unknown), ('OUTSIDE_BINDING_PERIOD', c.outside),
-                                      ('TERMINAL_BOUND_TO_OTHER_MERCHANT', c.other), ('PAYEE_DIFFERS', c.payee), ('ACCOUNT_DIFFERS', c.account)) k(kind, hit)
+), c AS (
+  SELECT d.unit, k.kind, COALESCE(d.bound, (SELECT id FROM "Merchant" WHERE "merchantNo" = d."merchantNo")) AS "merchantId"
+    FROM (SELECT * FROM verdicts d WHERE d.unknown OR d.outside OR d.other OR d.payee OR d.account) d
+   CROSS JOIN LATERAL (VALUES ('UNKNOWN_TERMINAL', d.unknown), ('OUTSIDE_BINDING_PERIOD', d.outside),
+                              ('TERMINAL_BOUND_TO_OTHER_MERCHANT', d.other), ('PAYEE_DIFFERS', d.payee), ('ACCOUNT_DIFFERS', d.account)) k(kind, hit)
    WHERE k.hit
-  RETURNING "lineNumber")
-SELECT (SELECT count(*) FROM j)::int AS compared, (SELECT count(DISTINCT "lineNumber") FROM inserted)::int AS mismatched`;
+), written AS (
+  -- A group's verdict is every one of its rows'.
+  UPDATE "ReconciliationRowGroup" g SET kinds = v.kinds, "merchantId" = v."merchantId"
+    FROM (SELECT unit, array_agg(kind::"ReconciliationFindingKind" ORDER BY kind) AS kinds, min("merchantId") AS "merchantId" FROM c GROUP BY unit) v
+   WHERE g."runId" = $1 AND g."groupNo" = v.unit
+  RETURNING g."rowCount")
+SELECT (SELECT coalesce(sum("rowCount"), 0) FROM j)::int AS compared, (SELECT coalesce(sum("rowCount"), 0) FROM written)::int AS mismatched`;
 
 /**
  * The current names of every merchant a terminal in the run was ever bound to, as payee keys
@@ -71,11 +149,11 @@ async function currentNameKeys(sql: SqlRunner, runId: string) {
   const rows = await sql.query<{ id: string; receiptName: string | null; legalName: string | null }>(
     `SELECT m.id, m."receiptName", m."legalName" FROM "Merchant" m
       WHERE m.id IN (SELECT t."merchantId" FROM "TerminalBinding" t
-                      WHERE t."terminalId" IN (SELECT DISTINCT "terminalId" FROM "ReconciliationRow" WHERE "runId" = $1))`,
+                      WHERE t."terminalId" IN (SELECT DISTINCT "terminalId" FROM "ReconciliationRowGroup" WHERE "runId" = $1))`,
     [runId],
   );
   const keyOf = (name: string | null) => (name === null ? null : payeeKey(name));
-  return [rows.map((r) => r.id), rows.map((r) => keyOf(r.receiptName)), rows.map((r) => keyOf(r.legalName))] as const;
+  return JSON.stringify(Object.fromEntries(rows.map((r) => [r.id, [keyOf(r.receiptName), keyOf(r.legalName)]])));
 }
 
 export type CompareProgress = { rowsCompared: number; mismatchRows: number };
@@ -87,30 +165,48 @@ export type CompareProgress = { rowsCompared: number; mismatchRows: number };
  */
 export const COMPARE_CONCURRENCY = 2;
 
+export type CompareOptions = {
+  chunkGroups?: number;
+  concurrency?: number;
+  /** How many rows were staged: fewer found means the database lost them (StagedRowsMissingError). */
+  expectedRows?: number;
+  /**
+   * The changes a group is split at: all of them; fewer only for tests that show each is needed;
+   * `null` makes every row a group of its own (the reference the groups are tested against).
+   */
+  changes?: readonly ChangeKind[] | null;
+};
+
 /**
- * Compares the run's staged rows chunk by chunk; `afterChunk` reports progress (and keeps the
- * heartbeat). A failure stops every chunk not yet started, and is reported only once the chunks
- * under way have ended: nothing of this attempt may still be writing when the run is resumed.
+ * Compares the run's staged rows: groups alike rows, splits the groups something changes in, and
+ * classifies each group once, in chunks; `afterChunk` reports progress (and keeps the heartbeat).
+ * A failure stops every chunk not yet started, and is reported only once the chunks under way have
+ * ended: nothing of this attempt may still be writing when the run is resumed.
  */
 export async function compareRows(
   sql: SqlRunner,
   runId: string,
   afterChunk: (progress: CompareProgress) => Promise<void> | void = () => {},
-  options: { chunkLines?: number; concurrency?: number } = {},
+  options: CompareOptions = {},
 ): Promise<CompareProgress> {
-  const { chunkLines = COMPARE_CHUNK_LINES, concurrency = COMPARE_CONCURRENCY } = options;
-  await sql.query(`DELETE FROM "ReconciliationMismatch" WHERE "runId" = $1`, [runId]);
-  const [bounds] = await sql.query<{ lo: number | null; hi: number | null }>(
-    `SELECT min("lineNumber") AS lo, max("lineNumber") AS hi FROM "ReconciliationRow" WHERE "runId" = $1`,
-    [runId],
-  );
+  const { chunkGroups = COMPARE_CHUNK_GROUPS, concurrency = COMPARE_CONCURRENCY, changes = CHANGE_KINDS } = options;
+  await sql.query(`DELETE FROM "ReconciliationRowGroup" WHERE "runId" = $1`, [runId]);
+  const [grouped] = await sql.queryWith<{ groups: number; rowCount: number }>(CHUNK_SETTINGS, GROUP_ROWS, [runId, changes === null]);
+  if (options.expectedRows !== undefined && grouped!.rowCount !== options.expectedRows) throw new StagedRowsMissingError(options.expectedRows, grouped!.rowCount);
   const progress: CompareProgress = { rowsCompared: 0, mismatchRows: 0 };
-  if (bounds?.lo == null || bounds.hi == null) return progress;
-  // The rows were just staged: without fresh statistics the planner takes a chunk for a few rows.
-  await sql.query(`ANALYZE "ReconciliationRow"`);
-  const [ids, receiptKeys, legalKeys] = await currentNameKeys(sql, runId);
+  if (grouped!.groups === 0) return progress;
+  // The groups were just written: without statistics the planner takes them for a few rows.
+  await sql.query(`ANALYZE "ReconciliationRowGroup" ("runId", "groupNo", "terminalId", "firstAt", "lastAt")`);
+  const split = changes === null ? null : splitChangedSql(changes);
+  if (split) {
+    const [r] = await sql.queryWith<{ removed: number; removedRows: number; added: number; addedRows: number }>(CHUNK_SETTINGS, split, [runId]);
+    if (r!.addedRows !== r!.removedRows) throw new Error(`splitting groups of run ${runId}: ${r!.removedRows} rows in, ${r!.addedRows} out`);
+  }
+  const nameKeys = await currentNameKeys(sql, runId);
+  const [range] = await sql.query<{ last: number }>(`SELECT max("groupNo") AS last FROM "ReconciliationRowGroup" WHERE "runId" = $1`, [runId]);
   const starts: number[] = [];
-  for (let from = bounds.lo; from <= bounds.hi; from += chunkLines) starts.push(from);
+  for (let from = 1; from <= range!.last; from += chunkGroups) starts.push(from);
+
   let next = 0;
   let failed = false;
   let reported: Promise<void> = Promise.resolve();
@@ -118,7 +214,7 @@ export async function compareRows(
     while (!failed && next < starts.length) {
       const from = starts[next++]!;
       try {
-        const [r] = await sql.queryWith<{ compared: number; mismatched: number }>(CHUNK_SETTINGS, CLASSIFY, [runId, from, from + chunkLines, PAYEE_KEY_MAP.from, PAYEE_KEY_MAP.to, ids, receiptKeys, legalKeys]);
+        const [r] = await sql.queryWith<{ compared: number; mismatched: number }>(CHUNK_SETTINGS, CLASSIFY, [runId, from, from + chunkGroups, PAYEE_KEY_MAP.from, PAYEE_KEY_MAP.to, nameKeys]);
         progress.rowsCompared += r!.compared;
         progress.mismatchRows += r!.mismatched;
         // Reported one after the other, in the order the chunks ended: progress never goes back.
@@ -137,12 +233,11 @@ export async function compareRows(
   return progress;
 }
 
-/** Groups the run's mismatches into findings (inside the caller's transaction). */
+/** The run's mismatching groups into findings (inside the caller's transaction). */
 export const INSERT_FINDINGS = `
   INSERT INTO "ReconciliationFinding" ("id", "runId", "kind", "terminalId", "merchantNo", "merchantId", "rowCount", "amountFen", "firstSeenAt", "lastSeenAt", "firstLine")
-  SELECT gen_random_uuid()::text, $1, x.kind, s."terminalId", s."merchantNo", min(x."merchantId"), count(*)::int, sum(s."amountFen"),
-         min(s."transactionAt"), max(s."transactionAt"), min(s."lineNumber")
-    FROM "ReconciliationMismatch" x
-    JOIN "ReconciliationRow" s ON s."runId" = x."runId" AND s."lineNumber" = x."lineNumber"
-   WHERE x."runId" = $1
-   GROUP BY x.kind, s."terminalId", s."merchantNo"`;
+  SELECT gen_random_uuid()::text, $1, k.kind, g."terminalId", g."merchantNo", min(g."merchantId"), sum(g."rowCount")::int, sum(g."amountFen"),
+         min(g."firstAt"), max(g."lastAt"), min(g."firstLine")
+    FROM "ReconciliationRowGroup" g CROSS JOIN LATERAL unnest(g.kinds) AS k(kind)
+   WHERE g."runId" = $1
+   GROUP BY k.kind, g."terminalId", g."merchantNo"`;

@@ -7,7 +7,7 @@ import { logger } from "@/lib/server/logger";
 import { assertWritable } from "@/lib/server/maintenance/guard";
 import { readOnlyState } from "@/lib/server/maintenance/read-only-now";
 import { SYSTEM_META, type RequestMeta } from "@/lib/server/request-meta";
-import { compareRows, INSERT_FINDINGS } from "./compare-rows";
+import { compareRows, INSERT_FINDINGS, StagedRowsMissingError } from "./compare-rows";
 import { removeRunFile, runFileExists, runFilePath } from "./run-file";
 import { stageRows, type StageHooks } from "./stage-rows";
 
@@ -19,7 +19,7 @@ const PROGRESS_MS = 500;
 export type RunHooks = StageHooks & { beforeFinish?: () => Promise<void> | void; afterStaging?: () => void };
 export type ProcessOutcome = "DONE" | "REFUSED" | "FAILED" | "NOT_CLAIMED";
 
-type Claimed = { status: "STAGING" | "COMPARING" | "RECEIVING"; attempts: number; sizeBytes: string; sha256: string | null; createdById: string };
+type Claimed = { status: "STAGING" | "COMPARING" | "RECEIVING"; attempts: number; sizeBytes: string; sha256: string | null; createdById: string; rowsStaged: number };
 
 /**
  * Takes the run for this worker if nobody holds it: no heartbeat (handed over, or released after an
@@ -32,7 +32,7 @@ async function claim(runId: string, now: Date, handover: boolean): Promise<Claim
     `UPDATE "ReconciliationRun" SET "heartbeatAt" = $2, "attempts" = "attempts" + 1, "version" = "version" + 1
       WHERE id = $1 AND status IN ('RECEIVING', 'STAGING', 'COMPARING')
         AND ("heartbeatAt" IS NULL OR "heartbeatAt" < $3 OR ($4 AND status = 'STAGING' AND "attempts" = 0))
-      RETURNING status, attempts, "sizeBytes"::text AS "sizeBytes", sha256, "createdById"`,
+      RETURNING status, attempts, "sizeBytes"::text AS "sizeBytes", sha256, "createdById", "rowsStaged"`,
     [runId, now.toISOString(), new Date(now.getTime() - STALE_AFTER_MS).toISOString(), handover],
   );
   return row ?? null;
@@ -59,26 +59,43 @@ export async function processRun(runId: string, options: { hooks?: RunHooks; met
   }, HEARTBEAT_MS);
   beat.unref?.();
   try {
-    let status = claimed.status;
-    if (status === "RECEIVING") {
+    if (claimed.status === "RECEIVING") {
       // The upload itself broke off (the app died while receiving): there is nothing whole to stage.
       await refuse(runId, claimed, { key: "reconciliation.run.uploadInterrupted" }, actor, meta, "FAILED");
       return "FAILED";
     }
-    if (status === "STAGING") {
-      if (!runFileExists(runId)) {
-        await refuse(runId, claimed, { key: "reconciliation.run.fileMissing" }, actor, meta, "FAILED");
-        return "FAILED";
+    let stagedRows = claimed.rowsStaged;
+    let mustStage = claimed.status === "STAGING";
+    for (;;) {
+      if (mustStage) {
+        if (!runFileExists(runId)) {
+          await refuse(runId, claimed, { key: "reconciliation.run.fileMissing" }, actor, meta, "FAILED");
+          return "FAILED";
+        }
+        const staged = await stage(runId, claimed, hooks, actor, meta);
+        if (staged === "REFUSED") return "REFUSED";
+        stagedRows = staged;
+        hooks.afterStaging?.();
       }
-      const staged = await stage(runId, claimed, hooks, actor, meta);
-      if (staged === "REFUSED") return "REFUSED";
-      hooks.afterStaging?.();
-      status = "COMPARING";
+      try {
+        await compareRows(db.sql, runId, async (p) => {
+          await assertWritable();
+          await db.sql.query(`UPDATE "ReconciliationRun" SET "rowsCompared" = $2, "mismatchRows" = $3, "heartbeatAt" = $4 WHERE id = $1`, [runId, p.rowsCompared, p.mismatchRows, new Date().toISOString()]);
+        }, { expectedRows: stagedRows });
+        break;
+      } catch (err) {
+        // Staged rows are unlogged (decision 043): a database crash empties them. Stage the file again
+        // (kept until the findings are written), once; without it the run cannot go on.
+        if (!(err instanceof StagedRowsMissingError) || mustStage) throw err;
+        logger.warn({ runId, expected: err.expected, found: err.found }, "staged rows of a reconciliation run are missing; staging again");
+        if (!runFileExists(runId)) {
+          await refuse(runId, claimed, { key: "reconciliation.run.stagedRowsLost" }, actor, meta, "FAILED");
+          return "FAILED";
+        }
+        await db.sql.query(`UPDATE "ReconciliationRun" SET status = 'STAGING', "version" = "version" + 1 WHERE id = $1`, [runId]);
+        mustStage = true;
+      }
     }
-    await compareRows(db.sql, runId, async (p) => {
-      await assertWritable();
-      await db.sql.query(`UPDATE "ReconciliationRun" SET "rowsCompared" = $2, "mismatchRows" = $3, "heartbeatAt" = $4 WHERE id = $1`, [runId, p.rowsCompared, p.mismatchRows, new Date().toISOString()]);
-    });
     await hooks.beforeFinish?.();
     await finish(runId, actor, meta);
     return "DONE";
@@ -91,11 +108,13 @@ export async function processRun(runId: string, options: { hooks?: RunHooks; met
   }
 }
 
-async function stage(runId: string, claimed: Claimed, hooks: RunHooks, actor: AuditActor, meta: RequestMeta): Promise<"STAGED" | "REFUSED"> {
+/** Stages the run's file; answers how many rows were staged, or REFUSED. */
+async function stage(runId: string, claimed: Claimed, hooks: RunHooks, actor: AuditActor, meta: RequestMeta): Promise<number | "REFUSED"> {
   const { sql } = await database();
   // A restart begins again from the file: rows of an earlier attempt go first.
   await sql.query(`DELETE FROM "ReconciliationRow" WHERE "runId" = $1`, [runId]);
   await sql.query(`DELETE FROM "ReconciliationRejectedRow" WHERE "runId" = $1`, [runId]);
+  await sql.query(`DELETE FROM "ReconciliationRowGroup" WHERE "runId" = $1`, [runId]);
   await sql.query(`UPDATE "ReconciliationRun" SET "bytesRead" = 0, "rowsRead" = 0, "rowsStaged" = 0, "rowsRejected" = 0, "rowsCompared" = 0, "mismatchRows" = 0 WHERE id = $1`, [runId]);
   const state: ReadState = {};
   let lastProgress = 0;
@@ -117,9 +136,7 @@ async function stage(runId: string, claimed: Claimed, hooks: RunHooks, actor: Au
       `UPDATE "ReconciliationRun" SET status = 'COMPARING', "bytesRead" = $2, "rowsRead" = $3, "rowsStaged" = $4, "rowsRejected" = $5, "encoding" = $6, "heartbeatAt" = $7, "version" = "version" + 1 WHERE id = $1`,
       [runId, progress.bytesRead, progress.rowsStaged + progress.rowsRejected, progress.rowsStaged, progress.rowsRejected, state.encoding ?? null, new Date().toISOString()],
     );
-    // Staged: the file (full account numbers) is not needed any more.
-    removeRunFile(runId);
-    return "STAGED";
+    return progress.rowsStaged;
   } catch (err) {
     if (!(err instanceof FileRefusedError)) throw err;
     await refuse(runId, claimed, { key: err.key, lineNumber: err.lineNumber, detail: err.detail }, actor, meta, "REFUSED", state.encoding ?? null);
@@ -142,7 +159,7 @@ async function refuse(
   await prisma.$transaction(async (tx) => {
     await tx.reconciliationRow.deleteMany({ where: { runId } });
     await tx.reconciliationRejectedRow.deleteMany({ where: { runId } });
-    await tx.reconciliationMismatch.deleteMany({ where: { runId } });
+    await tx.reconciliationRowGroup.deleteMany({ where: { runId } });
     await tx.reconciliationRun.update({
       where: { id: runId },
       data: {
@@ -157,6 +174,9 @@ async function refuse(
 /** Findings from the mismatches, the run DONE and its audit event: one transaction. */
 async function finish(runId: string, actor: AuditActor, meta: RequestMeta) {
   const { prisma } = await database();
+  // Compared: the file (full account numbers) is not needed any more. Gone before the findings are
+  // committed, so no finished run leaves it behind; a crash in between compares the staged rows again.
+  removeRunFile(runId);
   await prisma.$transaction(async (tx) => {
     await tx.reconciliationFinding.deleteMany({ where: { runId } });
     const findings = await tx.$executeRawUnsafe(INSERT_FINDINGS, runId);

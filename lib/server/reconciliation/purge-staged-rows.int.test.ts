@@ -30,7 +30,7 @@ async function stateOf(runId: string) {
   return {
     run: await db.reconciliationRun.findUniqueOrThrow({ where: { id: runId } }),
     rows: await db.reconciliationRow.count({ where: { runId } }),
-    mismatches: await db.reconciliationMismatch.count({ where: { runId } }),
+    groups: await db.reconciliationRowGroup.count({ where: { runId } }),
     findings: await db.reconciliationFinding.count({ where: { runId } }),
     purgeEvents: await db.auditEvent.findMany({ where: { entityId: runId, action: "reconciliation.staged-rows-purged" } }),
   };
@@ -42,13 +42,13 @@ describe("staged rows past their retention", () => {
     const recent = await finishedRun(89);
     const before = await stateOf(old);
     expect(before.rows).toBe(120);
-    expect(before.mismatches).toBeGreaterThan(0);
+    expect(before.groups).toBeGreaterThan(0);
 
     // Two instances at once: each run is purged by exactly one of them.
     const passes = await Promise.all([purgeStagedReconciliationRows(), purgeStagedReconciliationRows()]);
     expect(passes.reduce((n, p) => n + p.purgedRuns, 0)).toBe(1);
     const after = await stateOf(old);
-    expect(after).toMatchObject({ rows: 0, mismatches: 0, findings: before.findings });
+    expect(after).toMatchObject({ rows: 0, groups: 0, findings: before.findings });
     expect(after.run.stagedRowsPurgedAt).not.toBeNull();
     expect(after.run.findingsCount).toBe(before.run.findingsCount);
     expect(after.purgeEvents).toHaveLength(1);

@@ -33,7 +33,7 @@ export async function purgeStagedReconciliationRows(now = new Date()) {
         data: { stagedRowsPurgedAt: now, version: run.version + 1 },
       });
       if (count !== 1) return false;
-      await tx.reconciliationMismatch.deleteMany({ where: { runId: run.id } });
+      await tx.reconciliationRowGroup.deleteMany({ where: { runId: run.id } });
       const rows = await tx.reconciliationRow.deleteMany({ where: { runId: run.id } });
       await recordAuditEvent(
         tx,

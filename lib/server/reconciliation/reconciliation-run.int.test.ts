@@ -10,7 +10,7 @@ import { luhnCard } from "@/test/integration/applications";
 import { generatedFile, mismatchKeys, plantedKeys, reconciliationFixture, uploadAndRun, writeCsv } from "@/test/integration/reconciliation";
 import { processRun } from "./process-run";
 import { resumeReconciliationRun } from "./resume-run";
-import { runFileExists } from "./run-file";
+import { removeRunFile, runFileExists } from "./run-file";
 import { startReconciliationRun } from "./start-run";
 
 let fixture: Awaited<ReturnType<typeof reconciliationFixture>>;
@@ -145,6 +145,36 @@ describe("reconciliation run: all or nothing, resumable", () => {
     await resumeReconciliationRun({ actor: fixture.auditor, input: { runId: run.id, version: run.version }, requestMeta: meta() });
     expect(await processRun(run.id)).toBe("DONE");
     expect(await mismatchKeys(run.id)).toEqual(plantedKeys(file.planted));
+  });
+
+  it("staged rows the database lost (unlogged: a crash empties them) are staged again from the file, which stays until the findings are written", async () => {
+    const file = await generatedFile({ rows: 500, mismatchRate: 0.1, seed: 12 });
+    await expect(uploadAndRun(fixture.auditor, file.path, { beforeFinish: () => { throw new Error("killed"); } })).rejects.toThrow("killed");
+    const run = (await (await prisma()).reconciliationRun.findMany({ orderBy: { startedAt: "desc" }, take: 1 }))[0]!;
+    expect(run).toMatchObject({ status: "COMPARING", rowsStaged: 500 });
+    expect(runFileExists(run.id)).toBe(true);
+    const { sql } = await database();
+    await sql.query(`DELETE FROM "ReconciliationRow" WHERE "runId" = $1 AND "lineNumber" % 2 = 0`, [run.id]);
+    await resumeReconciliationRun({ actor: fixture.auditor, input: { runId: run.id, version: run.version }, requestMeta: meta() });
+    expect(await processRun(run.id)).toBe("DONE");
+    expect(await mismatchKeys(run.id)).toEqual(plantedKeys(file.planted));
+    expect(await runRow(run.id)).toMatchObject({ status: "DONE", rowsStaged: 500, rowsCompared: 500, mismatchRows: file.planted.length });
+    expect(runFileExists(run.id)).toBe(false);
+  });
+
+  it("staged rows lost when the file is gone too: the run fails, saying to upload again, and keeps nothing", async () => {
+    const file = await generatedFile({ rows: 200, mismatchRate: 0.1, seed: 13 });
+    await expect(uploadAndRun(fixture.auditor, file.path, { beforeFinish: () => { throw new Error("killed"); } })).rejects.toThrow("killed");
+    const run = (await (await prisma()).reconciliationRun.findMany({ orderBy: { startedAt: "desc" }, take: 1 }))[0]!;
+    const { sql } = await database();
+    await sql.query(`DELETE FROM "ReconciliationRow" WHERE "runId" = $1`, [run.id]);
+    removeRunFile(run.id);
+    await resumeReconciliationRun({ actor: fixture.auditor, input: { runId: run.id, version: run.version }, requestMeta: meta() });
+    expect(await processRun(run.id)).toBe("FAILED");
+    expect(await runRow(run.id)).toMatchObject({ status: "FAILED", refusalKey: "reconciliation.run.stagedRowsLost", rowsStaged: 0 });
+    const db = await prisma();
+    expect(await db.reconciliationRowGroup.count({ where: { runId: run.id } })).toBe(0);
+    expect(await db.reconciliationFinding.count({ where: { runId: run.id } })).toBe(0);
   });
 
   it("a run held by a live worker cannot be resumed; a finished one can be re-run", async () => {

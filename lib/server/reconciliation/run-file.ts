@@ -4,8 +4,9 @@ import path from "node:path";
 import { env } from "@/lib/server/env";
 
 /**
- * A run's uploaded file is kept under DATA_DIR only until its rows are staged: staging can then be
- * redone after a crash, and full settlement account numbers do not stay on disk (decision 019).
+ * A run's uploaded file is kept under DATA_DIR only until its findings are written: staging can be
+ * redone after a crash of the app or of the database (staged rows are unlogged, decision 043), and
+ * full settlement account numbers do not stay on disk (decision 019).
  */
 export function runFilePath(runId: string): string {
   const dir = path.join(env().dataDir, "reconciliation");
