@@ -39,7 +39,7 @@ export const CHANGE_KINDS: readonly ChangeKind[] = ["binding", "account", "versi
 /**
  * Splits each group within whose time (first, last] a record it is compared with changes: its rows
  * are grouped again by the change instants (`width_bucket`: how many of its terminal's instants are
- * at or before the row's time), so that nothing changes within any group. The instants are gathered
+ * at or before the row's time), so that nothing changes within any group; the others are left whole. The instants are gathered
  * per terminal, set-based: its bindings' beginnings and ends, and the changes of each merchant it
  * was bound to while it was bound.
  */
@@ -56,29 +56,29 @@ function splitChangedSql(kinds: readonly ChangeKind[]) {
   };
   const union = kinds.flatMap((k) => instants[k]);
   if (union.length === 0) return null;
-  // The changed groups are found by a join, not EXISTS: the planner hashes the changes once instead
-  // of scanning them per group. Their rows are found by their keys (unique among a run's groups).
+  // A group something changes in has its first and last time in different buckets of its terminal's
+  // instants; its rows are found by its keys (unique among a run's groups before the split).
   return `
 WITH changes ("terminalId", at) AS (${union.join("\n UNION ALL ")}
-), hit AS (
-  SELECT DISTINCT g."groupNo", g."terminalId" FROM "ReconciliationRowGroup" g
-    JOIN changes c ON c."terminalId" = g."terminalId" AND c.at > g."firstAt" AND c.at <= g."lastAt"
-   WHERE g."runId" = $1 AND g."firstAt" < g."lastAt"
-), removed AS (
-  DELETE FROM "ReconciliationRowGroup" g USING hit WHERE g."runId" = $1 AND g."groupNo" = hit."groupNo"
-  RETURNING g."terminalId", g."merchantNo", g."payeeKey", g."accountLast4", g."accountHash", g."rowCount"
 ), instants AS (
-  SELECT c."terminalId", array_agg(DISTINCT c.at ORDER BY c.at) AS at FROM changes c
-   WHERE c.at IS NOT NULL AND c."terminalId" IN (SELECT "terminalId" FROM hit) GROUP BY c."terminalId"
+  SELECT "terminalId", array_agg(DISTINCT at ORDER BY at) AS at FROM changes WHERE at IS NOT NULL GROUP BY "terminalId"
+), removed AS (
+  DELETE FROM "ReconciliationRowGroup" g USING instants i
+   WHERE g."runId" = $1 AND i."terminalId" = g."terminalId" AND width_bucket(g."firstAt", i.at) <> width_bucket(g."lastAt", i.at)
+  RETURNING g."terminalId", g."merchantNo", g."payeeKey", g."accountLast4", g."accountHash", g."rowCount"
+), moved AS MATERIALIZED (
+  -- The rows of the split groups first (materialized: the planner cannot tell how few they are).
+  SELECT r."lineNumber", r."transactionAt", r."terminalId", r."merchantNo", r."payeeKey", r."accountLast4", r."accountHash", r."amountFen"
+    FROM "ReconciliationRow" r
+   WHERE r."runId" = $1 AND (r."terminalId", r."merchantNo", r."payeeKey", r."accountLast4", coalesce(r."accountHash", ''))
+         IN (SELECT "terminalId", "merchantNo", "payeeKey", "accountLast4", coalesce("accountHash", '') FROM removed)
 ), split AS (
   INSERT INTO "ReconciliationRowGroup" ("runId", "groupNo", "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash", "rowCount", "amountFen", "firstAt", "lastAt", "firstLine", "kinds")
   SELECT $1, (SELECT max("groupNo") FROM "ReconciliationRowGroup" WHERE "runId" = $1) + row_number() OVER (ORDER BY min(r."lineNumber")),
          r."terminalId", r."merchantNo", r."payeeKey", r."accountLast4", r."accountHash",
          count(*), sum(r."amountFen"), min(r."transactionAt"), max(r."transactionAt"), min(r."lineNumber"), '{}'
-    FROM "ReconciliationRow" r LEFT JOIN instants i ON i."terminalId" = r."terminalId"
-   WHERE r."runId" = $1 AND (r."terminalId", r."merchantNo", r."payeeKey", r."accountLast4", coalesce(r."accountHash", ''))
-         IN (SELECT "terminalId", "merchantNo", "payeeKey", "accountLast4", coalesce("accountHash", '') FROM removed)
-   GROUP BY r."terminalId", r."merchantNo", r."payeeKey", r."accountLast4", r."accountHash", coalesce(width_bucket(r."transactionAt", i.at), 0)
+    FROM moved r JOIN instants i ON i."terminalId" = r."terminalId"
+   GROUP BY r."terminalId", r."merchantNo", r."payeeKey", r."accountLast4", r."accountHash", width_bucket(r."transactionAt", i.at)
   RETURNING "rowCount")
 SELECT (SELECT count(*) FROM removed)::int AS removed, (SELECT coalesce(sum("rowCount"), 0) FROM removed)::int AS "removedRows",
        (SELECT count(*) FROM split)::int AS added, (SELECT coalesce(sum("rowCount"), 0) FROM split)::int AS "addedRows"`;
@@ -191,6 +191,10 @@ export async function compareRows(
 ): Promise<CompareProgress> {
   const { chunkGroups = COMPARE_CHUNK_GROUPS, concurrency = COMPARE_CONCURRENCY, changes = CHANGE_KINDS } = options;
   await sql.query(`DELETE FROM "ReconciliationRowGroup" WHERE "runId" = $1`, [runId]);
+  // How many staged rows are this run's, for the planner: a scan of the whole table when they are
+  // most of it (a run just staged has no statistics; guessing a few rows, the planner took a bitmap
+  // scan that read a million rows at three times the cost). The run's column only: 0.15 s, not 0.6.
+  await sql.query(`ANALYZE "ReconciliationRow" ("runId")`);
   const [grouped] = await sql.queryWith<{ groups: number; rowCount: number }>(CHUNK_SETTINGS, GROUP_ROWS, [runId, changes === null]);
   if (options.expectedRows !== undefined && grouped!.rowCount !== options.expectedRows) throw new StagedRowsMissingError(options.expectedRows, grouped!.rowCount);
   const progress: CompareProgress = { rowsCompared: 0, mismatchRows: 0 };
