@@ -177,6 +177,21 @@ describe("reconciliation run: all or nothing, resumable", () => {
     expect(await db.reconciliationFinding.count({ where: { runId: run.id } })).toBe(0);
   });
 
+  it("a finished run whose staged rows the database lost is not re-run: its findings stay, and the auditor is told to upload again", async () => {
+    const file = await generatedFile({ rows: 200, mismatchRate: 0.1, seed: 14 });
+    const run = await uploadAndRun(fixture.auditor, file.path);
+    expect(run.outcome).toBe("DONE");
+    const db = await prisma();
+    const findings = await db.reconciliationFinding.count({ where: { runId: run.runId } });
+    const { sql } = await database();
+    await sql.query(`DELETE FROM "ReconciliationRow" WHERE "runId" = $1`, [run.runId]);
+    const done = await runRow(run.runId);
+    const err = await resumeReconciliationRun({ actor: fixture.auditor, input: { runId: run.runId, version: done.version }, requestMeta: meta() }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "CONFLICT", fieldErrors: { _form: ["validation.reconciliation.stagedRowsLost"] } });
+    expect(await runRow(run.runId)).toMatchObject({ status: "DONE", version: done.version });
+    expect(await db.reconciliationFinding.count({ where: { runId: run.runId } })).toBe(findings);
+  });
+
   it("a run held by a live worker cannot be resumed; a finished one can be re-run", async () => {
     const file = await generatedFile({ rows: 200, mismatchRate: 0.1, seed: 11 });
     const started = await startReconciliationRun({ actor: fixture.auditor, input: { fileName: "held.csv" }, body: fs.createReadStream(file.path), requestMeta: meta() });

@@ -21,6 +21,12 @@ export async function resumeReconciliationRun({ actor, input, requestMeta }: { a
     const run = await tx.reconciliationRun.findUnique({ where: { id: runId } });
     if (!run) throw new UseCaseError("NOT_FOUND");
     if (run.stagedRowsPurgedAt) throw new UseCaseError("CONFLICT", { _form: ["validation.reconciliation.stagedRowsPurged"] });
+    // Staged rows are unlogged (decision 043): a database crash empties the table, and a finished
+    // run's file is gone, so re-running it would only fail and hide its findings.
+    if (run.status === "DONE" && run.rowsStaged > 0) {
+      const staged = await tx.reconciliationRow.findFirst({ where: { runId }, select: { lineNumber: true } });
+      if (!staged) throw new UseCaseError("CONFLICT", { _form: ["validation.reconciliation.stagedRowsLost"] });
+    }
     const held = run.heartbeatAt !== null && run.heartbeatAt.getTime() > Date.now() - STALE_AFTER_MS;
     const resumable = (run.status === "STAGING" || run.status === "COMPARING" || run.status === "RECEIVING") && !held;
     if (!resumable && run.status !== "DONE") throw new UseCaseError("CONFLICT", { _form: ["validation.reconciliation.notResumable"] });
