@@ -39,9 +39,9 @@ export const CHANGE_KINDS: readonly ChangeKind[] = ["binding", "account", "versi
 /**
  * Splits each group within whose time (first, last] a record it is compared with changes: its rows
  * are grouped again by the change instants (`width_bucket`: how many of its terminal's instants are
- * at or before the row's time), so that nothing changes within any group; the others are left whole. The instants are gathered
- * per terminal, set-based: its bindings' beginnings and ends, and the changes of each merchant it
- * was bound to while it was bound.
+ * at or before the row's time), so that nothing changes within any group; the others stay whole.
+ * The instants are gathered per terminal, set-based: its bindings' beginnings and ends, and the
+ * changes of each merchant it was bound to while it was bound.
  */
 function splitChangedSql(kinds: readonly ChangeKind[]) {
   const bound = (at: string) => `${at} >= t."boundFrom" AND (t."boundTo" IS NULL OR ${at} <= t."boundTo")`;
