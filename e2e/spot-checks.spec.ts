@@ -194,6 +194,9 @@ test.describe("spot-check campaign", () => {
     await expect(auditor.getByLabel("期间开始", { exact: true })).toHaveCount(0);
     await auditor.getByLabel("活动名称", { exact: true }).fill("福建商户月度账户核对");
     await auditor.getByLabel("每月日期", { exact: true }).fill("31");
+    // The population's count arrives from the server and the sample-size preview grows above the
+    // button: a click while it grows lands where the button was (seen once under CI load).
+    await expect(auditor.getByTestId("population-size")).toHaveText(/共有 \d+ 户/);
     await auditor.getByRole("button", { name: "创建每月抽查计划" }).click();
     const summary = auditor.getByRole("alert").filter({ hasText: "提交失败" });
     await expect(summary.getByRole("link", { name: /1 到 28 日之间/ })).toBeVisible();
