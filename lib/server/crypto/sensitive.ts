@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { blindIndexWith } from "./blind-index";
 import { keyRing } from "./keys";
 
 /** What a sensitive value is; bound into the ciphertext (AAD) and the blind index, so neither can be moved to another field. */
@@ -53,7 +54,7 @@ export function resealSensitive(sealed: string): string {
 
 /** Keyed blind index (HMAC-SHA256) of the normalised value: exact search and duplicates without plaintext. */
 export function blindIndex(purpose: SensitivePurpose, normalized: string): string {
-  return crypto.createHmac("sha256", keyRing().blindIndexKey).update(`${purpose}:${normalized}`).digest("hex");
+  return blindIndexWith(keyRing().blindIndexKey, purpose, normalized);
 }
 
 export function lastFour(normalized: string) {
