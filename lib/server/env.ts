@@ -20,8 +20,6 @@ const ZEnvSchema = z.object({
   DATA_ENCRYPTION_KEYS: z.string().regex(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{43,44})*$/).optional(),
   DATA_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
   BLIND_INDEX_KEY: z.string().regex(/^[A-Za-z0-9+/=]{43,44}$/).optional(),
-  // Reconciliation files from this size on are read on two threads on the PostgreSQL server (decision 044); unset: never.
-  RECONCILIATION_TWO_THREADS_FROM_BYTES: z.coerce.number().int().min(0).optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema> & {

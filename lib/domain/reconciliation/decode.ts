@@ -22,32 +22,9 @@ export type DecodeOptions = {
   sniffBytes?: number;
   /** Called once the encoding is decided. */
   onEncoding?: (encoding: FileEncoding) => void;
-  /**
-   * The encoding, already decided on the file's opening bytes: for a part of a file read from a
-   * line boundary in its middle (decision 044). No sniffing, no BOM, no switching.
-   */
-  encoding?: FileEncoding;
 };
 
-export const SNIFF_BYTES = 64 * 1024;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
-/**
- * The encoding the opening bytes decide, as decodeText decides it: a BOM means UTF-8; bytes that are
- * not strict UTF-8 (a multibyte character cut at the end is not an error) mean GB18030. `open` when
- * every byte was ASCII: a later non-UTF-8 byte may still switch the file to GB18030.
- */
-export function sniffEncoding(bytes: Uint8Array): { encoding: FileEncoding; hasBom: boolean; open: boolean } {
-  const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
-  if (hasBom) return { encoding: "utf-8", hasBom, open: false };
-  const open = bytes.every((b) => b < 0x80);
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
-    return { encoding: "utf-8", hasBom, open };
-  } catch {
-    return { encoding: "gb18030", hasBom, open };
-  }
-}
 
 /**
  * The encoding is decided on the first `sniffBytes` (default 64 KiB): a BOM means UTF-8; otherwise
@@ -56,11 +33,7 @@ export function sniffEncoding(bytes: Uint8Array): { encoding: FileEncoding; hasB
  * after it switches to GB18030 (onEncoding is called again); any other invalid byte refuses the file.
  */
 export async function* decodeText(source: AsyncIterable<Uint8Array>, options: DecodeOptions = {}): AsyncGenerator<string> {
-  if (options.encoding !== undefined) {
-    yield* decodeFixed(source, options.encoding);
-    return;
-  }
-  const sniffBytes = options.sniffBytes ?? SNIFF_BYTES;
+  const sniffBytes = options.sniffBytes ?? 64 * 1024;
   const pending: Uint8Array[] = [];
   let pendingLength = 0;
   let decoder: TextDecoder | undefined;
@@ -70,10 +43,18 @@ export async function* decodeText(source: AsyncIterable<Uint8Array>, options: De
   const decide = (): TextDecoder => {
     let bytes = concat(pending, pendingLength);
     pending.length = 0;
-    const { encoding, hasBom } = sniffEncoding(bytes);
+    const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
     if (hasBom) {
       bytes = bytes.subarray(3);
       allAscii = false;
+    }
+    let encoding: FileEncoding = "utf-8";
+    if (!hasBom) {
+      try {
+        new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
+      } catch {
+        encoding = "gb18030";
+      }
     }
     options.onEncoding?.(encoding);
     const chosen = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
@@ -120,23 +101,6 @@ export async function* decodeText(source: AsyncIterable<Uint8Array>, options: De
   if (tail !== "") yield tail;
 }
 
-async function* decodeFixed(source: AsyncIterable<Uint8Array>, encoding: FileEncoding): AsyncGenerator<string> {
-  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
-  const feed = (bytes: Uint8Array, stream: boolean): string => {
-    try {
-      return decoder.decode(bytes, { stream });
-    } catch {
-      throw new FileRefusedError("reconciliation.file.badEncoding", undefined, { encoding });
-    }
-  };
-  for await (const chunk of source) {
-    const text = feed(chunk, true);
-    if (text !== "") yield text;
-  }
-  const tail = feed(new Uint8Array(0), false);
-  if (tail !== "") yield tail;
-}
-
 function concat(parts: Uint8Array[], length: number): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(length);
@@ -173,29 +137,19 @@ export async function* csvRecords(text: AsyncIterable<string>): AsyncGenerator<C
 }
 
 /**
- * A part of a file read on its own (decision 044). `firstLine`: the line the part starts on.
- * `onEnd`: the part stops before the file does; instead of closing the last record it reports the
- * line it reached and whether that is the start of a record (a clean place to have stopped).
- */
-export type CsvPart = {
-  firstLine?: number;
-  onEnd?: (end: { line: number; atRecordStart: boolean }) => void;
-};
-
-/**
  * csvRecords, one array per text chunk (the records that chunk completed): one async step per chunk
  * instead of one per record (decision 039). Before a refusal the records completed ahead of it are
  * still handed out, so the flattened sequence is exactly csvRecords'.
  */
-export async function* csvRecordBatches(text: AsyncIterable<string>, part: CsvPart = {}): AsyncGenerator<CsvRecord[]> {
+export async function* csvRecordBatches(text: AsyncIterable<string>): AsyncGenerator<CsvRecord[]> {
   let fields: string[] = [];
   let field = "";
   let inQuotes = false;
   let afterQuote = false; // just closed a quoted field: a quote now is an escaped "" (inQuotes again)
   let malformed = false;
-  let line = part.firstLine ?? 1;
-  let recordLine = line;
-  let quoteLine = line;
+  let line = 1;
+  let recordLine = 1;
+  let quoteLine = 1;
   let pendingCr = false;
 
   const endRecord = (): CsvRecord | null => {
@@ -222,10 +176,6 @@ export async function* csvRecordBatches(text: AsyncIterable<string>, part: CsvPa
       throw err;
     }
     if (records.length > 0) yield records;
-  }
-  if (part.onEnd !== undefined) {
-    part.onEnd({ line, atRecordStart: !inQuotes && !pendingCr && fields.length === 0 && field === "" });
-    return;
   }
   if (inQuotes) throw new FileRefusedError("reconciliation.file.unterminatedQuote", quoteLine);
   const last = endRecord();

@@ -3,7 +3,7 @@
  * Every data row comes out exactly once, as a record or a rejection: accepted + rejected = data rows.
  */
 import { COLUMNS, mapHeader, type Column, type HeaderMap } from "./header";
-import { csvRecordBatches, decodeText, FileRefusedError, type CsvPart, type DecodeOptions, type FileEncoding } from "./decode";
+import { csvRecordBatches, decodeText, FileRefusedError, type DecodeOptions, type FileEncoding } from "./decode";
 import { hasPanField, panPositions } from "./pan";
 import { parseRow, type RowProblem, type TransactionRecord } from "./row";
 
@@ -12,14 +12,6 @@ export type FileRow =
   | { kind: "rejected"; lineNumber: number; problems: RowProblem[] };
 
 export type ReadState = { encoding?: FileEncoding; header?: HeaderMap };
-
-/** A file read in two parts, one per thread (decision 044). */
-export type FilePart = {
-  /** The second part: it starts on a line boundary, with the first part's header and encoding. */
-  from?: { header: HeaderMap; encoding: FileEncoding; firstLine: number };
-  /** The first part: it stops on a line boundary (see CsvPart.onEnd). */
-  onEnd?: CsvPart["onEnd"];
-};
 
 /**
  * Throws FileRefusedError for the whole file: header problems ("reconciliation.file.badHeader" with
@@ -43,11 +35,10 @@ export async function* readTransactionFileBatches(
   bytes: AsyncIterable<Uint8Array>,
   state: ReadState = {},
   options: DecodeOptions = {},
-  part: FilePart = {},
 ): AsyncGenerator<FileRow[]> {
-  const text = decodeText(bytes, { ...options, encoding: part.from?.encoding, onEncoding: (e) => { state.encoding = e; options.onEncoding?.(e); } });
-  let header: HeaderMap | undefined = part.from?.header;
-  for await (const records of csvRecordBatches(text, { firstLine: part.from?.firstLine, onEnd: part.onEnd })) {
+  const text = decodeText(bytes, { ...options, onEncoding: (e) => { state.encoding = e; options.onEncoding?.(e); } });
+  let header: HeaderMap | undefined;
+  for await (const records of csvRecordBatches(text)) {
     const rows: FileRow[] = [];
     for (const record of records) {
       if (header === undefined) {

@@ -1,6 +1,5 @@
 import "server-only";
 import crypto from "node:crypto";
-import { blindIndexWith } from "./blind-index";
 import { keyRing } from "./keys";
 
 /** What a sensitive value is; bound into the ciphertext (AAD) and the blind index, so neither can be moved to another field. */
@@ -54,7 +53,7 @@ export function resealSensitive(sealed: string): string {
 
 /** Keyed blind index (HMAC-SHA256) of the normalised value: exact search and duplicates without plaintext. */
 export function blindIndex(purpose: SensitivePurpose, normalized: string): string {
-  return blindIndexWith(keyRing().blindIndexKey, purpose, normalized);
+  return crypto.createHmac("sha256", keyRing().blindIndexKey).update(`${purpose}:${normalized}`).digest("hex");
 }
 
 export function lastFour(normalized: string) {

@@ -14,5 +14,5 @@ export type SqlRunner = {
    * PostgreSQL server only: `COPY … FROM STDIN` (text format) fed from `source`, pulled only as fast
    * as the connection takes it. An error thrown by the source aborts the COPY (nothing of it stays).
    */
-  copyFrom?(statement: string, source: AsyncIterable<string | Uint8Array>): Promise<number>;
+  copyFrom?(statement: string, source: AsyncIterable<string>): Promise<number>;
 };

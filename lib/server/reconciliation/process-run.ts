@@ -3,7 +3,6 @@ import { FileRefusedError } from "@/lib/domain/reconciliation/decode";
 import type { ReadState } from "@/lib/domain/reconciliation/read-file";
 import { recordAuditEvent, type AuditActor } from "@/lib/server/audit/record-audit-event";
 import { database } from "@/lib/server/db";
-import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
 import { assertWritable } from "@/lib/server/maintenance/guard";
 import { readOnlyState } from "@/lib/server/maintenance/read-only-now";
@@ -132,7 +131,7 @@ async function stage(runId: string, claimed: Claimed, hooks: RunHooks, actor: Au
         );
         await hooks.afterBatch?.(p);
       },
-    }, state, { twoThreadsFromBytes: env().RECONCILIATION_TWO_THREADS_FROM_BYTES });
+    }, state);
     await sql.query(
       `UPDATE "ReconciliationRun" SET status = 'COMPARING', "bytesRead" = $2, "rowsRead" = $3, "rowsStaged" = $4, "rowsRejected" = $5, "encoding" = $6, "heartbeatAt" = $7, "version" = "version" + 1 WHERE id = $1`,
       [runId, progress.bytesRead, progress.rowsStaged + progress.rowsRejected, progress.rowsStaged, progress.rowsRejected, state.encoding ?? null, new Date().toISOString()],

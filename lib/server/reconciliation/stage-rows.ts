@@ -1,30 +1,16 @@
 import "server-only";
 import fs from "node:fs";
-import { csvRecordBatches, SNIFF_BYTES, sniffEncoding, type FileEncoding } from "@/lib/domain/reconciliation/decode";
-import { mapHeader, type HeaderMap } from "@/lib/domain/reconciliation/header";
 import { payeeKey } from "@/lib/domain/reconciliation/payee-key";
 import { readTransactionFileBatches, type FileRow, type ReadState } from "@/lib/domain/reconciliation/read-file";
-import { keyRing } from "@/lib/server/crypto/keys";
+import type { TransactionRecord } from "@/lib/domain/reconciliation/row";
 import { blindIndex } from "@/lib/server/crypto/sensitive";
 import type { SqlRunner } from "@/lib/server/db/sql-runner";
-import { COPY_PIECE_ROWS, COPY_ROWS, copyLine } from "./copy-line";
-import { SecondPart, type Piece } from "./second-part";
-import { findSplit } from "./split-file";
-import { startStageWorker } from "./start-stage-worker";
 
 export const STAGE_BATCH_ROWS = 10_000;
+/** Rows per piece handed to COPY: small pieces keep the text in memory small and young (decisions 035, 039). */
+const COPY_PIECE_ROWS = 250;
 
-export type StageProgress = {
-  bytesRead: number; rowsRead: number; rowsStaged: number; rowsRejected: number;
-  /** How the file was read: on this thread, or in two parts, the second on a worker thread (decision 044). */
-  threads?: 1 | 2;
-};
-export type StageOptions = {
-  /** Files from this size on are read in two parts on the PostgreSQL server (default: never). */
-  twoThreadsFromBytes?: number;
-  /** Where the second part starts looking for a line end (tests; default the middle). */
-  splitNear?: number;
-};
+export type StageProgress = { bytesRead: number; rowsRead: number; rowsStaged: number; rowsRejected: number };
 export type StageHooks = {
   /** Called after each batch is written (progress, heartbeat, tests interrupting a run). */
   afterBatch?: (progress: StageProgress) => Promise<void> | void;
@@ -40,6 +26,7 @@ const emptyBatch = (): Batch => ({ line: [], at: [], terminal: [], merchant: [],
 const INSERT_ROWS = `
   INSERT INTO "ReconciliationRow" ("runId", "lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeName", "payeeKey", "accountLast4", "accountHash", "amountFen", "reference")
   SELECT $1, * FROM unnest($2::int[], $3::timestamp(3)[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[])`;
+const COPY_ROWS = `COPY "ReconciliationRow" ("runId", "lineNumber", "transactionAt", "terminalId", "merchantNo", "payeeName", "payeeKey", "accountLast4", "accountHash", "amountFen", "reference") FROM STDIN`;
 const INSERT_REJECTED = `
   INSERT INTO "ReconciliationRejectedRow" ("runId", "lineNumber", "reasonKey", "column", "problems")
   SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::jsonb[])`;
@@ -50,9 +37,8 @@ const INSERT_REJECTED = `
  * more survive into the old heap, which V8 lets grow (1,000,000 rows: peak RSS 392 MB with 64 KiB
  * reads and 1,000-line COPY pieces, 271 MB with 16 KiB and 250).
  */
-async function* counted(path: string, progress: StageProgress, endBefore?: number): AsyncGenerator<Uint8Array> {
-  const range = endBefore === undefined ? {} : { end: endBefore - 1 };
-  for await (const chunk of fs.createReadStream(path, { highWaterMark: 16 * 1024, ...range })) {
+async function* counted(path: string, progress: StageProgress): AsyncGenerator<Uint8Array> {
+  for await (const chunk of fs.createReadStream(path, { highWaterMark: 16 * 1024 })) {
     progress.bytesRead += (chunk as Buffer).length;
     yield chunk as Buffer;
   }
@@ -64,83 +50,10 @@ async function* counted(path: string, progress: StageProgress, endBefore?: numbe
  * removes what was staged). On the PostgreSQL server the rows go through one COPY as they are read;
  * on PGlite in batches of `unnest` arrays (decisions 019, 035).
  */
-export async function stageRows(sql: SqlRunner, runId: string, filePath: string, hooks: StageHooks = {}, state: ReadState = {}, options: StageOptions = {}): Promise<StageProgress> {
-  if (sql.copyFrom) {
-    const staged = await stageInTwoParts(sql, sql.copyFrom, runId, filePath, hooks, state, options);
-    if (staged !== null) return staged;
-  }
-  const progress: StageProgress = { bytesRead: 0, rowsRead: 0, rowsStaged: 0, rowsRejected: 0, threads: 1 };
+export async function stageRows(sql: SqlRunner, runId: string, filePath: string, hooks: StageHooks = {}, state: ReadState = {}): Promise<StageProgress> {
+  const progress: StageProgress = { bytesRead: 0, rowsRead: 0, rowsStaged: 0, rowsRejected: 0 };
   const rows = readTransactionFileBatches(counted(filePath, progress), state);
   return sql.copyFrom ? stageByCopy(sql, sql.copyFrom, runId, rows, progress, hooks) : stageByBatches(sql, runId, rows, progress, hooks);
-}
-
-function openingBytes(filePath: string, length: number): Uint8Array {
-  const fd = fs.openSync(filePath, "r");
-  try {
-    const bytes = Buffer.alloc(length);
-    return bytes.subarray(0, fs.readSync(fd, bytes, 0, length, 0));
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** The header as the reader will map it, from the file's opening bytes; null when it does not map. */
-async function headerOf(opening: Uint8Array, encoding: FileEncoding, hasBom: boolean): Promise<HeaderMap | null> {
-  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(opening.subarray(hasBom ? 3 : 0), { stream: true });
-  const lines = text.slice(0, text.lastIndexOf("\n") + 1);
-  async function* one() {
-    yield lines;
-  }
-  for await (const records of csvRecordBatches(one(), { onEnd: () => {} })) {
-    const mapped = mapHeader(records[0]!.fields);
-    return mapped.ok ? mapped.header : null;
-  }
-  return null;
-}
-
-/** Thrown when the first part's reader did not end where the worker began: the parts are thrown away. */
-class SplitNotCleanError extends Error {}
-
-/**
- * The file in two parts (decision 044): this thread reads up to a line end near the middle, a worker
- * thread reads from there, both feed the one COPY. The worker assumes it starts a record on the line
- * it counted; the first part's reader, which knows, checks that (a quoted line break or a lone CR
- * across the split, or another encoding, is caught there). Then the COPY is abandoned (so nothing
- * of it is staged) and the file is read again on this thread: null. Refusals come out as reading the
- * whole file on one thread would give them, since the first part's always comes first in the file.
- */
-async function stageInTwoParts(sql: SqlRunner, copyFrom: NonNullable<SqlRunner["copyFrom"]>, runId: string, filePath: string, hooks: StageHooks, state: ReadState, options: StageOptions): Promise<StageProgress | null> {
-  const size = fs.statSync(filePath).size;
-  if (size < (options.twoThreadsFromBytes ?? Infinity)) return null;
-  const opening = openingBytes(filePath, Math.min(SNIFF_BYTES, size));
-  const sniffed = sniffEncoding(opening);
-  // An all-ASCII opening leaves the encoding open (decode.ts): only the file read in order can settle it.
-  if (sniffed.open) return null;
-  const splitAt = findSplit(filePath, size, options.splitNear);
-  if (splitAt === null || splitAt <= opening.length) return null;
-  const header = await headerOf(opening, sniffed.encoding, sniffed.hasBom);
-  if (header === null) return null;
-  const worker = startStageWorker({ filePath, splitAt, runId, encoding: sniffed.encoding, header, blindIndexKey: keyRing().blindIndexKey, credits: 8 });
-  const second = new SecondPart(worker);
-  const progress: StageProgress = { bytesRead: 0, rowsRead: 0, rowsStaged: 0, rowsRejected: 0, threads: 2 };
-  try {
-    let firstEnd: { line: number; atRecordStart: boolean } | undefined;
-    const firstRows = readTransactionFileBatches(counted(filePath, progress, splitAt), state, {}, { onEnd: (end) => (firstEnd = end) });
-    const checkSplit = async () => {
-      const firstLine = await second.firstLine;
-      const sameStart = firstEnd?.atRecordStart === true && firstEnd.line === firstLine;
-      if (!sameStart || state.encoding !== sniffed.encoding || JSON.stringify(state.header) !== JSON.stringify(header)) throw new SplitNotCleanError();
-    };
-    return await stageByCopy(sql, copyFrom, runId, firstRows, progress, hooks, { second, checkSplit });
-  } catch (err) {
-    if (!(err instanceof SplitNotCleanError)) throw err;
-    await sql.query(`DELETE FROM "ReconciliationRejectedRow" WHERE "runId" = $1`, [runId]);
-    delete state.encoding;
-    delete state.header;
-    return null;
-  } finally {
-    await second.stop();
-  }
 }
 
 async function insertRejected(sql: SqlRunner, runId: string, bad: FileRow[]) {
@@ -149,19 +62,24 @@ async function insertRejected(sql: SqlRunner, runId: string, bad: FileRow[]) {
   await sql.query(INSERT_REJECTED, [runId, bad.map((r) => r.lineNumber), problems.map((p) => p[0]!.key), problems.map((p) => p[0]!.field), problems.map((p) => JSON.stringify(p))]);
 }
 
+/** COPY's text format: backslash, tab and line ends escaped; \N is NULL. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIALS = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+const copyText = (s: string) => (COPY_SPECIAL.test(s) ? s.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c]!) : s);
+
+function copyLine(runId: string, lineNumber: number, r: TransactionRecord): string {
+  const hash = r.account.full === undefined ? "\\N" : copyText(blindIndex("account-no", r.account.full));
+  return `${runId}\t${lineNumber}\t${r.transactionAt.toISOString()}\t${copyText(r.terminalId)}\t${copyText(r.merchantNo)}\t${copyText(r.payeeName)}\t${copyText(payeeKey(r.payeeName))}\t${copyText(r.account.last4)}\t${hash}\t${r.amountFen}\t${copyText(r.reference)}\n`;
+}
+
 /**
  * One COPY for the whole file, fed as the rows are read: the reader waits whenever the connection
  * has not taken the last piece (backpressure), so neither the file nor a batch of row objects is
  * held. Rejected rows (rare) go in beside it by batch. `afterBatch` runs every STAGE_BATCH_ROWS rows.
- * With a second part, its pieces go in between this thread's as they arrive (rows carry their line
- * numbers, so their order in the table is of no account), and the rest after the split is checked.
  */
-async function stageByCopy(
-  sql: SqlRunner, copyFrom: NonNullable<SqlRunner["copyFrom"]>, runId: string, rows: AsyncIterable<FileRow[]>, progress: StageProgress, hooks: StageHooks,
-  two?: { second: SecondPart; checkSplit: () => Promise<void> },
-) {
-  const accountHash = (full: string) => blindIndex("account-no", full);
-  async function* pieces(): AsyncGenerator<string | Uint8Array> {
+async function stageByCopy(sql: SqlRunner, copyFrom: NonNullable<SqlRunner["copyFrom"]>, runId: string, rows: AsyncIterable<FileRow[]>, progress: StageProgress, hooks: StageHooks) {
+  async function* pieces(): AsyncGenerator<string> {
     // Lines joined once per piece: a string grown by += is a rope that Buffer.from flattens slowly.
     let lines: string[] = [];
     let inBatch = 0;
@@ -176,37 +94,21 @@ async function stageByCopy(
       bad = [];
       await hooks.afterBatch?.({ ...progress });
     };
-    async function* fromWorker(pieces: Iterable<Piece> | AsyncIterable<Piece>) {
-      for await (const piece of pieces) {
-        progress.bytesRead += piece.bytesRead;
-        progress.rowsRead += piece.rowsRead;
-        inBatch += piece.rowsRead;
-        staged += piece.rowsStaged;
-        bad.push(...piece.rejected);
-        if (piece.text.length > 0) yield piece.text;
-        if (inBatch >= STAGE_BATCH_ROWS) await endBatch();
-      }
-    }
     for await (const chunkRows of rows) for (const row of chunkRows) {
       progress.rowsRead++;
       inBatch++;
       if (row.kind === "rejected") bad.push(row);
       else {
-        lines.push(copyLine(runId, row.lineNumber, row.record, accountHash));
+        lines.push(copyLine(runId, row.lineNumber, row.record));
         staged++;
       }
       if (lines.length >= COPY_PIECE_ROWS) {
         yield lines.join("");
         lines = [];
-        if (two) yield* fromWorker(two.second.take());
       }
       if (inBatch >= STAGE_BATCH_ROWS) await endBatch();
     }
     if (lines.length > 0) yield lines.join("");
-    if (two) {
-      await two.checkSplit();
-      yield* fromWorker(two.second.rest());
-    }
     await endBatch();
   }
   await copyFrom(COPY_ROWS, pieces());
