@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { payeeKey } from "@/lib/domain/reconciliation/payee-key";
 import { readTransactionFileBatches, type FileRow, type ReadState } from "@/lib/domain/reconciliation/read-file";
 import type { TransactionRecord } from "@/lib/domain/reconciliation/row";
+import { stagedTimeText } from "@/lib/domain/reconciliation/staged-time";
 import { blindIndex } from "@/lib/server/crypto/sensitive";
 import type { SqlRunner } from "@/lib/server/db/sql-runner";
 
@@ -70,7 +71,7 @@ const copyText = (s: string) => (COPY_SPECIAL.test(s) ? s.replace(COPY_SPECIALS,
 
 function copyLine(runId: string, lineNumber: number, r: TransactionRecord): string {
   const hash = r.account.full === undefined ? "\\N" : copyText(blindIndex("account-no", r.account.full));
-  return `${runId}\t${lineNumber}\t${r.transactionAt.toISOString()}\t${copyText(r.terminalId)}\t${copyText(r.merchantNo)}\t${copyText(r.payeeName)}\t${copyText(payeeKey(r.payeeName))}\t${copyText(r.account.last4)}\t${hash}\t${r.amountFen}\t${copyText(r.reference)}\n`;
+  return `${runId}\t${lineNumber}\t${stagedTimeText(r.transactionAt)}\t${copyText(r.terminalId)}\t${copyText(r.merchantNo)}\t${copyText(r.payeeName)}\t${copyText(payeeKey(r.payeeName))}\t${copyText(r.account.last4)}\t${hash}\t${r.amountFen}\t${copyText(r.reference)}\n`;
 }
 
 /**
@@ -158,7 +159,7 @@ async function stageByBatches(sql: SqlRunner, runId: string, rows: AsyncIterable
     else {
       const r = row.record;
       batch.line.push(row.lineNumber);
-      batch.at.push(r.transactionAt.toISOString());
+      batch.at.push(stagedTimeText(r.transactionAt));
       batch.terminal.push(r.terminalId);
       batch.merchant.push(r.merchantNo);
       batch.payee.push(r.payeeName);
