@@ -6,7 +6,7 @@ const FIRST = new Date("0000-01-01T00:00:00.000Z").getTime();
 const LAST = new Date("9999-12-31T23:59:59.999Z").getTime();
 
 describe("stagedTimeText", () => {
-  it("writes what toISOString writes, for every instant of years 0000–9999", () => {
+  it("writes what toISOString writes, for 20,000 random instants across years 0000–9999", () => {
     fc.assert(fc.property(fc.integer({ min: FIRST, max: LAST }), (ms) => {
       const at = new Date(ms);
       expect(stagedTimeText(at)).toBe(at.toISOString());
