@@ -20,12 +20,15 @@ const ZEnvSchema = z.object({
   DATA_ENCRYPTION_KEYS: z.string().regex(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{43,44})*$/).optional(),
   DATA_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
   BLIND_INDEX_KEY: z.string().regex(/^[A-Za-z0-9+/=]{43,44}$/).optional(),
+  // Plain reconciliation files copied by PostgreSQL as text (decision 045); "off" reads every file in the app.
+  RECONCILIATION_PLAIN_COPY: flag.optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema> & {
   embedded: boolean;
   requireMfa: boolean;
   secureCookies: boolean;
+  reconciliationPlainCopy: boolean;
   dataDir: string;
   pgliteDir: string;
   checkpointDir: string;
@@ -47,6 +50,7 @@ function readEnv(): TEnv {
     requireMfa: e.REQUIRE_MFA ?? !embedded,
     // The embedded demo is served over plain http on a workstation; a server deployment is not.
     secureCookies: e.SECURE_COOKIES ?? (e.NODE_ENV === "production" && !embedded),
+    reconciliationPlainCopy: e.RECONCILIATION_PLAIN_COPY ?? true,
     dataDir,
     pgliteDir: path.join(dataDir, "pglite"),
     checkpointDir: path.resolve(/*turbopackIgnore: true*/ e.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, "audit-checkpoints")),

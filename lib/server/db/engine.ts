@@ -74,15 +74,25 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
           throw err;
         }
       },
-      copyFrom: async (statement, source) => {
+      copyFrom: async (statement, source, around) => {
         const client = await pool.connect();
+        const run = async <T,>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[];
         try {
+          if (around) {
+            await client.query("BEGIN");
+            await around.before?.(run);
+          }
           const copy = client.query(copyFromStdin(statement));
           await pipeline(Readable.from(source, { objectMode: false }), copy);
+          if (around) {
+            await around.after?.(run, copy.rowCount ?? 0);
+            await client.query("COMMIT");
+          }
           client.release();
           return copy.rowCount ?? 0;
         } catch (err) {
-          // A COPY broken off mid-stream leaves the connection in an unknown state: discard it.
+          // A COPY broken off mid-stream leaves the connection in an unknown state: discard it (and
+          // with it the transaction, rolled back).
           client.release(err as Error);
           throw err;
         }

@@ -1,12 +1,15 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { database } from "@/lib/server/db";
-import { generatedFile, mismatchKeys, plantedKeys, reconciliationFixture, uploadAndRun } from "@/test/integration/reconciliation";
+import { generatedFile, mismatchKeys, plantedKeys, reconciliationFixture, uploadAndRun, useStaging } from "@/test/integration/reconciliation";
 import { compareRows, type CompareProgress } from "./compare-rows";
 
 let fixture: Awaited<ReturnType<typeof reconciliationFixture>>;
 beforeAll(async () => {
   fixture = await reconciliationFixture();
+  // Row by row needs parsed staged rows: a plain run's copied rows are only grouped (decision 045).
+  useStaging("read by the app");
 });
+afterAll(() => useStaging("copied as text"));
 
 describe("comparison in chunks, several at once", () => {
   it.each([

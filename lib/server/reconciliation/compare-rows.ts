@@ -1,6 +1,9 @@
 import "server-only";
 import { PAYEE_KEY_MAP, payeeKey, payeeKeySql } from "@/lib/domain/reconciliation/payee-key";
 import type { SqlRunner } from "@/lib/server/db/sql-runner";
+import { changeInstantsSql, CHANGE_KINDS, groupsSpanningChanges, type ChangeKind } from "./change-instants";
+import { groupRawRows, writeScannedGroups } from "./group-raw-rows";
+import type { RawRange } from "./raw-rows";
 
 /** Groups classified per statement (a million-row file has some 50,000): progress moves. */
 export const COMPARE_CHUNK_GROUPS = 10_000;
@@ -32,37 +35,20 @@ WITH g AS (
   RETURNING "rowCount")
 SELECT count(*)::int AS groups, coalesce(sum("rowCount"), 0)::int AS "rowCount" FROM g`;
 
-/** What can change a row's verdict at an instant: a binding beginning or ending, an account, a version taking effect. */
-export type ChangeKind = "binding" | "account" | "version";
-export const CHANGE_KINDS: readonly ChangeKind[] = ["binding", "account", "version"];
+export { CHANGE_KINDS, type ChangeKind } from "./change-instants";
 
 /**
  * Splits each group within whose time (first, last] a record it is compared with changes: its rows
  * are grouped again by the change instants (`width_bucket`: how many of its terminal's instants are
  * at or before the row's time), so that nothing changes within any group; the others stay whole.
- * The instants are gathered per terminal, set-based: its bindings' beginnings and ends, and the
- * changes of each merchant it was bound to while it was bound.
  */
 function splitChangedSql(kinds: readonly ChangeKind[]) {
-  const bound = (at: string) => `${at} >= t."boundFrom" AND (t."boundTo" IS NULL OR ${at} <= t."boundTo")`;
-  const instants: Record<ChangeKind, string[]> = {
-    binding: [`SELECT t."terminalId", p.at FROM "TerminalBinding" t CROSS JOIN LATERAL (VALUES (t."boundFrom"), (t."boundTo")) p(at)`],
-    account: [`SELECT t."terminalId", p.at FROM "TerminalBinding" t JOIN "ReceivingAccount" r ON r."merchantId" = t."merchantId"
-                CROSS JOIN LATERAL (VALUES (r."effectiveFrom"), (r."effectiveTo")) p(at) WHERE ${bound("p.at")}`],
-    version: [
-      `SELECT t."terminalId", v."approvedAt" FROM "TerminalBinding" t JOIN "MerchantVersion" v ON v."merchantId" = t."merchantId" WHERE ${bound(`v."approvedAt"`)}`,
-      `SELECT t."terminalId", m."inForceApprovedAt" FROM "TerminalBinding" t JOIN "Merchant" m ON m.id = t."merchantId" WHERE ${bound(`m."inForceApprovedAt"`)}`,
-    ],
-  };
-  const union = kinds.flatMap((k) => instants[k]);
-  if (union.length === 0) return null;
+  const instants = changeInstantsSql(kinds);
+  if (instants === null) return null;
   // A group something changes in has its first and last time in different buckets of its terminal's
   // instants; its rows are found by its keys (unique among a run's groups before the split).
   return `
-WITH changes ("terminalId", at) AS (${union.join("\n UNION ALL ")}
-), instants AS (
-  SELECT "terminalId", array_agg(DISTINCT at ORDER BY at) AS at FROM changes WHERE at IS NOT NULL GROUP BY "terminalId"
-), removed AS (
+WITH ${instants}, removed AS (
   DELETE FROM "ReconciliationRowGroup" g USING instants i
    WHERE g."runId" = $1 AND i."terminalId" = g."terminalId" AND width_bucket(g."firstAt", i.at) <> width_bucket(g."lastAt", i.at)
   RETURNING g."terminalId", g."merchantNo", g."payeeKey", g."accountLast4", g."accountHash", g."rowCount"
@@ -175,6 +161,8 @@ export type CompareOptions = {
    * `null` makes every row a group of its own (the reference the groups are tested against).
    */
   changes?: readonly ChangeKind[] | null;
+  /** A plain run: its rows were copied as text, and are these of ReconciliationRawRow (decision 045). */
+  raw?: RawRange;
 };
 
 /**
@@ -191,17 +179,31 @@ export async function compareRows(
 ): Promise<CompareProgress> {
   const { chunkGroups = COMPARE_CHUNK_GROUPS, concurrency = COMPARE_CONCURRENCY, changes = CHANGE_KINDS } = options;
   await sql.query(`DELETE FROM "ReconciliationRowGroup" WHERE "runId" = $1`, [runId]);
-  // How many staged rows are this run's, for the planner: a scan of the whole table when they are
-  // most of it (a run just staged has no statistics; guessing a few rows, the planner took a bitmap
-  // scan that read a million rows at three times the cost). The run's column only: 0.15 s, not 0.6.
-  await sql.query(`ANALYZE "ReconciliationRow" ("runId")`);
-  const [grouped] = await sql.queryWith<{ groups: number; rowCount: number }>(CHUNK_SETTINGS, GROUP_ROWS, [runId, changes === null]);
-  if (options.expectedRows !== undefined && grouped!.rowCount !== options.expectedRows) throw new StagedRowsMissingError(options.expectedRows, grouped!.rowCount);
+  const { raw } = options;
+  if (raw && changes === null) throw new Error("a plain run's rows are grouped by their text: no row-by-row reference");
+  let grouped: { groups: number; rowCount: number };
+  if (raw) {
+    // Grouped by their change instants at once: nothing to split after. The scan's groups stand if no
+    // record changed since they were made; else, and after a restart, the copied rows are grouped in SQL.
+    const scanned = raw.groups && changes === CHANGE_KINDS ? await writeScannedGroups(sql, runId, raw.groups) : null;
+    if (scanned && (await groupsSpanningChanges(sql, runId, CHANGE_KINDS)) === 0) grouped = scanned;
+    else {
+      if (scanned) await sql.query(`DELETE FROM "ReconciliationRowGroup" WHERE "runId" = $1`, [runId]);
+      grouped = await groupRawRows(sql, runId, raw, changes ?? []);
+    }
+  } else {
+    // How many staged rows are this run's, for the planner: a scan of the whole table when they are
+    // most of it (a run just staged has no statistics; guessing a few rows, the planner took a bitmap
+    // scan that read a million rows at three times the cost). The run's column only: 0.15 s, not 0.6.
+    await sql.query(`ANALYZE "ReconciliationRow" ("runId")`);
+    [grouped] = (await sql.queryWith<{ groups: number; rowCount: number }>(CHUNK_SETTINGS, GROUP_ROWS, [runId, changes === null])) as [{ groups: number; rowCount: number }];
+  }
+  if (options.expectedRows !== undefined && grouped.rowCount !== options.expectedRows) throw new StagedRowsMissingError(options.expectedRows, grouped.rowCount);
   const progress: CompareProgress = { rowsCompared: 0, mismatchRows: 0 };
-  if (grouped!.groups === 0) return progress;
+  if (grouped.groups === 0) return progress;
   // The groups were just written: without statistics the planner takes them for a few rows.
   await sql.query(`ANALYZE "ReconciliationRowGroup" ("runId", "groupNo", "terminalId", "firstAt", "lastAt")`);
-  const split = changes === null ? null : splitChangedSql(changes);
+  const split = changes === null || raw ? null : splitChangedSql(changes);
   if (split) {
     const [r] = await sql.queryWith<{ removed: number; removedRows: number; added: number; addedRows: number }>(CHUNK_SETTINGS, split, [runId]);
     if (r!.addedRows !== r!.removedRows) throw new Error(`splitting groups of run ${runId}: ${r!.removedRows} rows in, ${r!.addedRows} out`);

@@ -3,13 +3,17 @@ import { FileRefusedError } from "@/lib/domain/reconciliation/decode";
 import type { ReadState } from "@/lib/domain/reconciliation/read-file";
 import { recordAuditEvent, type AuditActor } from "@/lib/server/audit/record-audit-event";
 import { database } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { logger } from "@/lib/server/logger";
 import { assertWritable } from "@/lib/server/maintenance/guard";
 import { readOnlyState } from "@/lib/server/maintenance/read-only-now";
 import { SYSTEM_META, type RequestMeta } from "@/lib/server/request-meta";
 import { compareRows, INSERT_FINDINGS, StagedRowsMissingError } from "./compare-rows";
 import { removeRunFile, runFileExists, runFilePath } from "./run-file";
-import { stageRows, type StageHooks } from "./stage-rows";
+import { RawRowsNotValidError } from "./group-raw-rows";
+import { deleteRawRows, rawRange, type RawRange } from "./raw-rows";
+import { stagePlain } from "./stage-plain";
+import { stageRows, type StageHooks, type StageProgress } from "./stage-rows";
 
 /** A worker writes its heartbeat at least this often; one older than STALE_AFTER_MS is a dead worker. */
 export const HEARTBEAT_MS = 5_000;
@@ -19,7 +23,10 @@ const PROGRESS_MS = 500;
 export type RunHooks = StageHooks & { beforeFinish?: () => Promise<void> | void; afterStaging?: () => void };
 export type ProcessOutcome = "DONE" | "REFUSED" | "FAILED" | "NOT_CLAIMED";
 
-type Claimed = { status: "STAGING" | "COMPARING" | "RECEIVING"; attempts: number; sizeBytes: string; sha256: string | null; createdById: string; rowsStaged: number };
+type Claimed = {
+  status: "STAGING" | "COMPARING" | "RECEIVING"; attempts: number; sizeBytes: string; sha256: string | null; createdById: string; rowsStaged: number;
+  rawSeqFrom: string | null; rawSeqTo: string | null;
+};
 
 /**
  * Takes the run for this worker if nobody holds it: no heartbeat (handed over, or released after an
@@ -32,7 +39,7 @@ async function claim(runId: string, now: Date, handover: boolean): Promise<Claim
     `UPDATE "ReconciliationRun" SET "heartbeatAt" = $2, "attempts" = "attempts" + 1, "version" = "version" + 1
       WHERE id = $1 AND status IN ('RECEIVING', 'STAGING', 'COMPARING')
         AND ("heartbeatAt" IS NULL OR "heartbeatAt" < $3 OR ($4 AND status = 'STAGING' AND "attempts" = 0))
-      RETURNING status, attempts, "sizeBytes"::text AS "sizeBytes", sha256, "createdById", "rowsStaged"`,
+      RETURNING status, attempts, "sizeBytes"::text AS "sizeBytes", sha256, "createdById", "rowsStaged", "rawSeqFrom"::text AS "rawSeqFrom", "rawSeqTo"::text AS "rawSeqTo"`,
     [runId, now.toISOString(), new Date(now.getTime() - STALE_AFTER_MS).toISOString(), handover],
   );
   return row ?? null;
@@ -65,25 +72,36 @@ export async function processRun(runId: string, options: { hooks?: RunHooks; met
       return "FAILED";
     }
     let stagedRows = claimed.rowsStaged;
+    let raw = rawRange(claimed);
     let mustStage = claimed.status === "STAGING";
+    // A plain file is copied as text (decision 045), unless its rows turned out not all valid.
+    let tryPlain = true;
     for (;;) {
       if (mustStage) {
         if (!runFileExists(runId)) {
           await refuse(runId, claimed, { key: "reconciliation.run.fileMissing" }, actor, meta, "FAILED");
           return "FAILED";
         }
-        const staged = await stage(runId, claimed, hooks, actor, meta);
+        const staged = await stage(runId, claimed, hooks, actor, meta, tryPlain);
         if (staged === "REFUSED") return "REFUSED";
-        stagedRows = staged;
+        ({ rows: stagedRows, raw } = staged);
         hooks.afterStaging?.();
       }
       try {
         await compareRows(db.sql, runId, async (p) => {
           await assertWritable();
           await db.sql.query(`UPDATE "ReconciliationRun" SET "rowsCompared" = $2, "mismatchRows" = $3, "heartbeatAt" = $4 WHERE id = $1`, [runId, p.rowsCompared, p.mismatchRows, new Date().toISOString()]);
-        }, { expectedRows: stagedRows });
+        }, { expectedRows: stagedRows, raw });
         break;
       } catch (err) {
+        if (err instanceof RawRowsNotValidError) {
+          // The reader says which rows and why, as for any file that is not plain.
+          logger.info({ runId, line: err.firstLine }, "a plain reconciliation file holds rows the reader refuses; reading it again");
+          await db.sql.query(`UPDATE "ReconciliationRun" SET status = 'STAGING', "version" = "version" + 1 WHERE id = $1`, [runId]);
+          mustStage = true;
+          tryPlain = false;
+          continue;
+        }
         // Staged rows are unlogged (decision 043): a database crash empties them. Stage the file again
         // (kept until the findings are written), once; without it the run cannot go on.
         if (!(err instanceof StagedRowsMissingError) || mustStage) throw err;
@@ -108,35 +126,48 @@ export async function processRun(runId: string, options: { hooks?: RunHooks; met
   }
 }
 
-/** Stages the run's file; answers how many rows were staged, or REFUSED. */
-async function stage(runId: string, claimed: Claimed, hooks: RunHooks, actor: AuditActor, meta: RequestMeta): Promise<number | "REFUSED"> {
+/** Stages the run's file; answers how many rows were staged (and where, if copied as text), or REFUSED. */
+async function stage(runId: string, claimed: Claimed, hooks: RunHooks, actor: AuditActor, meta: RequestMeta, tryPlain: boolean): Promise<{ rows: number; raw?: RawRange } | "REFUSED"> {
   const { sql } = await database();
   // A restart begins again from the file: rows of an earlier attempt go first.
   await sql.query(`DELETE FROM "ReconciliationRow" WHERE "runId" = $1`, [runId]);
   await sql.query(`DELETE FROM "ReconciliationRejectedRow" WHERE "runId" = $1`, [runId]);
   await sql.query(`DELETE FROM "ReconciliationRowGroup" WHERE "runId" = $1`, [runId]);
+  await deleteRawRows((text, ...params) => sql.query(text, params).then(() => 0), runId);
   await sql.query(`UPDATE "ReconciliationRun" SET "bytesRead" = 0, "rowsRead" = 0, "rowsStaged" = 0, "rowsRejected" = 0, "rowsCompared" = 0, "mismatchRows" = 0 WHERE id = $1`, [runId]);
   const state: ReadState = {};
   let lastProgress = 0;
-  try {
-    const progress = await stageRows(sql, runId, runFilePath(runId), {
-      afterBatch: async (p) => {
-        // Progress (and the read-only check) at most every PROGRESS_MS: a batch takes milliseconds.
-        if (Date.now() - lastProgress < PROGRESS_MS) return hooks.afterBatch?.(p);
-        lastProgress = Date.now();
-        await assertWritable();
-        await sql.query(
-          `UPDATE "ReconciliationRun" SET "bytesRead" = $2, "rowsRead" = $3, "rowsStaged" = $4, "rowsRejected" = $5, "encoding" = $6, "heartbeatAt" = $7 WHERE id = $1`,
-          [runId, p.bytesRead, p.rowsStaged + p.rowsRejected, p.rowsStaged, p.rowsRejected, state.encoding ?? null, new Date().toISOString()],
-        );
-        await hooks.afterBatch?.(p);
-      },
-    }, state);
+  const stageHooks: StageHooks = {
+    afterBatch: async (p) => {
+      // Progress (and the read-only check) at most every PROGRESS_MS: a batch takes milliseconds.
+      if (Date.now() - lastProgress < PROGRESS_MS) return hooks.afterBatch?.(p);
+      lastProgress = Date.now();
+      await assertWritable();
+      await sql.query(
+        `UPDATE "ReconciliationRun" SET "bytesRead" = $2, "rowsRead" = $3, "rowsStaged" = $4, "rowsRejected" = $5, "encoding" = $6, "heartbeatAt" = $7 WHERE id = $1`,
+        [runId, p.bytesRead, p.rowsStaged + p.rowsRejected, p.rowsStaged, p.rowsRejected, state.encoding ?? null, new Date().toISOString()],
+      );
+      await hooks.afterBatch?.(p);
+    },
+  };
+  const staged = async (progress: StageProgress, raw?: RawRange) => {
     await sql.query(
-      `UPDATE "ReconciliationRun" SET status = 'COMPARING', "bytesRead" = $2, "rowsRead" = $3, "rowsStaged" = $4, "rowsRejected" = $5, "encoding" = $6, "heartbeatAt" = $7, "version" = "version" + 1 WHERE id = $1`,
-      [runId, progress.bytesRead, progress.rowsStaged + progress.rowsRejected, progress.rowsStaged, progress.rowsRejected, state.encoding ?? null, new Date().toISOString()],
+      `UPDATE "ReconciliationRun" SET status = 'COMPARING', "bytesRead" = $2, "rowsRead" = $3, "rowsStaged" = $4, "rowsRejected" = $5, "encoding" = $6, "heartbeatAt" = $7,
+              "rawSeqFrom" = $8, "rawSeqTo" = $9, "version" = "version" + 1 WHERE id = $1`,
+      [runId, progress.bytesRead, progress.rowsStaged + progress.rowsRejected, progress.rowsStaged, progress.rowsRejected, state.encoding ?? null, new Date().toISOString(), raw?.seqFrom.toString() ?? null, raw?.seqTo.toString() ?? null],
     );
-    return progress.rowsStaged;
+    return { rows: progress.rowsStaged, raw };
+  };
+  if (tryPlain && sql.copyFrom && env().reconciliationPlainCopy) {
+    const plain = await stagePlain(sql, runId, runFilePath(runId), stageHooks, state);
+    if ("seqFrom" in plain) return staged(plain, { seqFrom: plain.seqFrom, seqTo: plain.seqTo, groups: plain.groups });
+    logger.info({ runId, why: plain.why, line: plain.line }, "reconciliation file is not plain: read by the app's reader");
+    // The reader's progress starts again from the file's beginning.
+    lastProgress = 0;
+    await sql.query(`UPDATE "ReconciliationRun" SET "bytesRead" = 0, "rowsRead" = 0, "rowsStaged" = 0 WHERE id = $1`, [runId]);
+  }
+  try {
+    return await staged(await stageRows(sql, runId, runFilePath(runId), stageHooks, state));
   } catch (err) {
     if (!(err instanceof FileRefusedError)) throw err;
     await refuse(runId, claimed, { key: err.key, lineNumber: err.lineNumber, detail: err.detail }, actor, meta, "REFUSED", state.encoding ?? null);
@@ -157,6 +188,7 @@ async function refuse(
   const { prisma } = await database();
   removeRunFile(runId);
   await prisma.$transaction(async (tx) => {
+    await deleteRawRows((text, ...params) => tx.$executeRawUnsafe(text, ...params), runId);
     await tx.reconciliationRow.deleteMany({ where: { runId } });
     await tx.reconciliationRejectedRow.deleteMany({ where: { runId } });
     await tx.reconciliationRowGroup.deleteMany({ where: { runId } });

@@ -1,8 +1,9 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
 import { meta } from "@/test/integration/actors";
 import { refusal } from "@/test/integration/outcomes";
-import { generatedFile, reconciliationFixture, uploadAndRun } from "@/test/integration/reconciliation";
+import { database } from "@/lib/server/db";
+import { generatedFile, reconciliationFixture, stagings, uploadAndRun, useStaging } from "@/test/integration/reconciliation";
 import { purgeStagedReconciliationRows } from "./purge-staged-rows";
 import { resumeReconciliationRun } from "./resume-run";
 
@@ -21,22 +22,36 @@ async function finishedRun(daysAgo: number) {
   const file = await generatedFile({ rows: 120, mismatchRate: 0.2, seed: daysAgo });
   const run = await uploadAndRun(fixture.auditor, file.path);
   expect(run.outcome).toBe("DONE");
-  await (await prisma()).reconciliationRun.update({ where: { id: run.runId }, data: { finishedAt: new Date(Date.now() - daysAgo * DAY) } });
+  const row = await (await prisma()).reconciliationRun.update({ where: { id: run.runId }, data: { finishedAt: new Date(Date.now() - daysAgo * DAY) } });
+  copiedRanges.set(run.runId, [row.rawSeqFrom, row.rawSeqTo]);
   return run.runId;
+}
+
+/** Each run's rows copied as text (decision 045), as they were when it finished: the purge forgets the range. */
+const copiedRanges = new Map<string, [bigint | null, bigint | null]>();
+async function copiedRows(runId: string) {
+  const [from, to] = copiedRanges.get(runId) ?? [null, null];
+  if (from === null || to === null) return 0;
+  const { sql } = await database();
+  return (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "ReconciliationRawRow" WHERE seq BETWEEN $1 AND $2`, [from.toString(), to.toString()]))[0]!.n;
 }
 
 async function stateOf(runId: string) {
   const db = await prisma();
   return {
     run: await db.reconciliationRun.findUniqueOrThrow({ where: { id: runId } }),
-    rows: await db.reconciliationRow.count({ where: { runId } }),
+    rows: (await db.reconciliationRow.count({ where: { runId } })) + (await copiedRows(runId)),
     groups: await db.reconciliationRowGroup.count({ where: { runId } }),
     findings: await db.reconciliationFinding.count({ where: { runId } }),
     purgeEvents: await db.auditEvent.findMany({ where: { entityId: runId, action: "reconciliation.staged-rows-purged" } }),
   };
 }
 
-describe("staged rows past their retention", () => {
+afterAll(() => useStaging("copied as text"));
+
+describe.each(stagings)("staged rows past their retention, %s", (staging) => {
+  beforeAll(() => useStaging(staging));
+
   it("are deleted once, with one audit event, from finished runs older than the setting; findings stay; the run can no longer be re-run", async () => {
     const old = await finishedRun(91);
     const recent = await finishedRun(89);

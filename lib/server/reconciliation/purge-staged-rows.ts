@@ -4,6 +4,7 @@ import { prisma } from "@/lib/server/db";
 import { readOnlyState } from "@/lib/server/maintenance/read-only-now";
 import { SYSTEM_META } from "@/lib/server/request-meta";
 import { readSettings } from "@/lib/server/settings/read-settings";
+import { deleteRawRows } from "./raw-rows";
 
 const DAY_MS = 86_400_000;
 const RUNS_PER_PASS = 20;
@@ -34,10 +35,11 @@ export async function purgeStagedReconciliationRows(now = new Date()) {
       });
       if (count !== 1) return false;
       await tx.reconciliationRowGroup.deleteMany({ where: { runId: run.id } });
+      const copied = await deleteRawRows((text, ...params) => tx.$executeRawUnsafe(text, ...params), run.id);
       const rows = await tx.reconciliationRow.deleteMany({ where: { runId: run.id } });
       await recordAuditEvent(
         tx,
-        { action: "reconciliation.staged-rows-purged", entity: "reconciliation-run", entityId: run.id, before: { rowsStaged: run.rowsStaged }, after: { rowsDeleted: rows.count, keepStagedDays } },
+        { action: "reconciliation.staged-rows-purged", entity: "reconciliation-run", entityId: run.id, before: { rowsStaged: run.rowsStaged }, after: { rowsDeleted: rows.count + copied, keepStagedDays } },
         null,
         SYSTEM_META,
       );

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COLUMNS } from "@/lib/domain/reconciliation/header";
 import { PAYEE_KEY_MAP, payeeKey, payeeKeySql } from "@/lib/domain/reconciliation/payee-key";
 import { database } from "@/lib/server/db";
@@ -7,7 +7,7 @@ import { prisma } from "@/lib/server/db";
 import { UseCaseError } from "@/lib/server/errors";
 import { meta, seedActor } from "@/test/integration/actors";
 import { luhnCard } from "@/test/integration/applications";
-import { generatedFile, mismatchKeys, plantedKeys, reconciliationFixture, uploadAndRun, writeCsv } from "@/test/integration/reconciliation";
+import { generatedFile, loseStagedRows, mismatchKeys, plantedKeys, reconciliationFixture, stagedRowCount, stagings, uploadAndRun, useStaging, writeCsv } from "@/test/integration/reconciliation";
 import { processRun } from "./process-run";
 import { resumeReconciliationRun } from "./resume-run";
 import { removeRunFile, runFileExists } from "./run-file";
@@ -23,7 +23,11 @@ async function runRow(runId: string) {
   return (await prisma()).reconciliationRun.findUniqueOrThrow({ where: { id: runId } });
 }
 
-describe("reconciliation run: upload, staging, comparison", () => {
+afterAll(() => useStaging("copied as text"));
+
+describe.each(stagings)("reconciliation run, %s: planted mismatches", (staging) => {
+  beforeAll(() => useStaging(staging));
+
   it.each(["utf-8", "gb18030"] as const)("finds every planted mismatch and nothing else (%s)", async (encoding) => {
     const file = await generatedFile({ rows: 3000, mismatchRate: 0.1, encoding, seed: encoding === "utf-8" ? 1 : 2 });
     const run = await uploadAndRun(fixture.auditor, file.path);
@@ -42,7 +46,12 @@ describe("reconciliation run: upload, staging, comparison", () => {
     expect(runFileExists(run.runId)).toBe(false);
     const audit = await (await prisma()).auditEvent.findMany({ where: { entityId: run.runId }, orderBy: { seq: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["reconciliation.run-started", "reconciliation.run-completed"]);
+    // Only a plain UTF-8 file is copied as text; a GB18030 one is read by the app.
+    expect(row.rawSeqFrom !== null).toBe(staging === "copied as text" && encoding === "utf-8");
   });
+});
+
+describe("reconciliation run: upload, staging, comparison", () => {
 
   it("refuses a file with a full card number: nothing staged, the file removed, the refusal audited", async () => {
     const good = await generatedFile({ rows: 6000, mismatchRate: 0 });
@@ -55,10 +64,10 @@ describe("reconciliation run: upload, staging, comparison", () => {
     expect(row).toMatchObject({ status: "REFUSED", refusalKey: "reconciliation.file.panFound", rowsStaged: 0, rowsRejected: 0 });
     expect(row.refusalDetail).toMatchObject({ line: 6002, columns: ["reference"] });
     const db = await prisma();
-    expect(await db.reconciliationRow.count({ where: { runId: run.runId } })).toBe(0);
+    expect(await stagedRowCount(run.runId)).toBe(0);
     expect(await db.reconciliationFinding.count({ where: { runId: run.runId } })).toBe(0);
     expect(runFileExists(run.runId)).toBe(false);
-    const events = await db.auditEvent.findMany({ where: { entityId: run.runId }, select: { action: true, before: true, after: true } });
+    const events = await db.auditEvent.findMany({ where: { entityId: run.runId }, select: { action: true, before: true, after: true }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["reconciliation.run-started", "reconciliation.run-refused"]);
     expect(JSON.stringify(events)).not.toContain(pan);
   });
@@ -119,7 +128,9 @@ describe("reconciliation run: upload, staging, comparison", () => {
   });
 });
 
-describe("reconciliation run: all or nothing, resumable", () => {
+describe.each(stagings)("reconciliation run, %s: all or nothing, resumable", (staging) => {
+  beforeAll(() => useStaging(staging));
+
   it("an interrupted staging leaves no findings; resuming finds the same as an uninterrupted run", async () => {
     const file = await generatedFile({ rows: 12_000, mismatchRate: 0.05, seed: 7 });
     let batches = 0;
@@ -153,8 +164,7 @@ describe("reconciliation run: all or nothing, resumable", () => {
     const run = (await (await prisma()).reconciliationRun.findMany({ orderBy: { startedAt: "desc" }, take: 1 }))[0]!;
     expect(run).toMatchObject({ status: "COMPARING", rowsStaged: 500 });
     expect(runFileExists(run.id)).toBe(true);
-    const { sql } = await database();
-    await sql.query(`DELETE FROM "ReconciliationRow" WHERE "runId" = $1 AND "lineNumber" % 2 = 0`, [run.id]);
+    await loseStagedRows(run.id, true);
     await resumeReconciliationRun({ actor: fixture.auditor, input: { runId: run.id, version: run.version }, requestMeta: meta() });
     expect(await processRun(run.id)).toBe("DONE");
     expect(await mismatchKeys(run.id)).toEqual(plantedKeys(file.planted));
@@ -166,8 +176,7 @@ describe("reconciliation run: all or nothing, resumable", () => {
     const file = await generatedFile({ rows: 200, mismatchRate: 0.1, seed: 13 });
     await expect(uploadAndRun(fixture.auditor, file.path, { beforeFinish: () => { throw new Error("killed"); } })).rejects.toThrow("killed");
     const run = (await (await prisma()).reconciliationRun.findMany({ orderBy: { startedAt: "desc" }, take: 1 }))[0]!;
-    const { sql } = await database();
-    await sql.query(`DELETE FROM "ReconciliationRow" WHERE "runId" = $1`, [run.id]);
+    await loseStagedRows(run.id);
     removeRunFile(run.id);
     await resumeReconciliationRun({ actor: fixture.auditor, input: { runId: run.id, version: run.version }, requestMeta: meta() });
     expect(await processRun(run.id)).toBe("FAILED");
@@ -183,8 +192,7 @@ describe("reconciliation run: all or nothing, resumable", () => {
     expect(run.outcome).toBe("DONE");
     const db = await prisma();
     const findings = await db.reconciliationFinding.count({ where: { runId: run.runId } });
-    const { sql } = await database();
-    await sql.query(`DELETE FROM "ReconciliationRow" WHERE "runId" = $1`, [run.runId]);
+    await loseStagedRows(run.runId);
     const done = await runRow(run.runId);
     const err = await resumeReconciliationRun({ actor: fixture.auditor, input: { runId: run.runId, version: done.version }, requestMeta: meta() }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "CONFLICT", fieldErrors: { _form: ["validation.reconciliation.stagedRowsLost"] } });

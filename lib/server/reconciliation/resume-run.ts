@@ -7,6 +7,7 @@ import { prisma } from "@/lib/server/db";
 import { parseInput, UseCaseError } from "@/lib/server/errors";
 import type { RequestMeta } from "@/lib/server/request-meta";
 import { STALE_AFTER_MS } from "./process-run";
+import { rawRange } from "./raw-rows";
 
 /**
  * Resume a run a dead or failed worker left (STAGING: restaged from the kept file; COMPARING:
@@ -24,7 +25,10 @@ export async function resumeReconciliationRun({ actor, input, requestMeta }: { a
     // Staged rows are unlogged (decision 043): a database crash empties the table, and a finished
     // run's file is gone, so re-running it would only fail and hide its findings.
     if (run.status === "DONE" && run.rowsStaged > 0) {
-      const staged = await tx.reconciliationRow.findFirst({ where: { runId }, select: { lineNumber: true } });
+      const range = rawRange(run);
+      const staged = range
+        ? (await tx.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "ReconciliationRawRow" WHERE seq BETWEEN $1 AND $2 LIMIT 1`, range.seqFrom, range.seqTo)).length > 0
+        : (await tx.reconciliationRow.findFirst({ where: { runId }, select: { lineNumber: true } })) !== null;
       if (!staged) throw new UseCaseError("CONFLICT", { _form: ["validation.reconciliation.stagedRowsLost"] });
     }
     const held = run.heartbeatAt !== null && run.heartbeatAt.getTime() > Date.now() - STALE_AFTER_MS;

@@ -67,7 +67,7 @@ async function insertRejected(sql: SqlRunner, runId: string, bad: FileRow[]) {
 const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_SPECIALS = /[\\\t\n\r]/g;
 const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-const copyText = (s: string) => (COPY_SPECIAL.test(s) ? s.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c]!) : s);
+export const copyText = (s: string) => (COPY_SPECIAL.test(s) ? s.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c]!) : s);
 
 function copyLine(runId: string, lineNumber: number, r: TransactionRecord): string {
   const hash = r.account.full === undefined ? "\\N" : copyText(blindIndex("account-no", r.account.full));

@@ -1,0 +1,76 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { bucketOf, PlainGrouper, type PlainGroup } from "./plain-groups";
+
+const SLOT = 64;
+const encoder = new TextEncoder();
+
+type Row = { key: [string, string, string, string]; at: number; fen: number };
+
+/** The rows through the grouper, fed as the scan feeds it: each field at its slot of one buffer. */
+function grouped(rows: readonly Row[], instants: Map<string, number[]>): PlainGroup[] {
+  const grouper = new PlainGrouper(instants, SLOT);
+  const key = new Uint8Array(4 * SLOT);
+  const lengths = new Int32Array(4);
+  rows.forEach((r, row) => {
+    r.key.forEach((field, f) => {
+      const bytes = encoder.encode(field);
+      key.set(bytes, f * SLOT);
+      lengths[f] = bytes.length;
+    });
+    grouper.add(key, lengths, r.at, r.fen, row);
+  });
+  return grouper.groups();
+}
+
+/** The same grouping written plainly: a Map by the fields' text and the bucket. */
+function reference(rows: readonly Row[], instants: Map<string, number[]>): PlainGroup[] {
+  const groups = new Map<string, PlainGroup>();
+  rows.forEach((r, row) => {
+    const list = instants.get(r.key[0]);
+    const bucket = list === undefined ? null : bucketOf(list, r.at);
+    const id = JSON.stringify([...r.key, bucket]);
+    const g = groups.get(id);
+    if (g === undefined) {
+      const [terminal, merchant, payee, account] = r.key;
+      groups.set(id, { terminal, merchant, payee, account, bucket, rows: 1, fen: r.fen, firstMs: r.at, lastMs: r.at, firstRow: row });
+    } else {
+      g.rows++;
+      g.fen += r.fen;
+      g.firstMs = Math.min(g.firstMs, r.at);
+      g.lastMs = Math.max(g.lastMs, r.at);
+    }
+  });
+  return [...groups.values()];
+}
+
+const sorted = (groups: PlainGroup[]) => groups.map((g) => JSON.stringify(g)).sort();
+
+describe("plain rows grouped by their bytes", () => {
+  it("groups as a Map by text and change bucket does, whatever the rows (fields that run into each other, Chinese, changes)", () => {
+    // Few distinct characters: many alike rows, and fields whose bytes differ only in where one ends.
+    const text = fc.string({ unit: fc.constantFrom("a", "b", "收", "款", "1"), maxLength: 4 });
+    const row = fc.record({ key: fc.tuple(fc.constantFrom("T1", "T2", "T3"), text, text, text), at: fc.integer({ min: 0, max: 100 }), fen: fc.integer({ min: -500, max: 500 }) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 300 }), fc.uniqueArray(fc.integer({ min: 0, max: 100 }), { maxLength: 4 }), (rows, at) => {
+        const instants = new Map([["T1", [...at].sort((a, b) => a - b)], ["T2", []]]);
+        expect(sorted(grouped(rows as Row[], instants))).toEqual(sorted(reference(rows as Row[], instants)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps 100,000 distinct groups apart as its table grows", () => {
+    const rows: Row[] = [];
+    for (let i = 0; i < 100_000; i++) rows.push({ key: [`T${i % 7}`, `M${i}`, "收款方", `****${i % 10_000}`], at: i, fen: 1 });
+    rows.push({ ...rows[12_345]!, at: -5, fen: 2 });
+    const groups = grouped(rows, new Map());
+    expect(groups).toHaveLength(100_000);
+    expect(groups.find((g) => g.merchant === "M12345")).toMatchObject({ rows: 2, fen: 3, firstMs: -5, lastMs: 12_345, firstRow: 12_345 });
+  });
+
+  it("buckets as width_bucket: how many instants are at or before the time", () => {
+    expect([0, 9, 10, 11, 20, 25].map((at) => bucketOf([10, 20], at))).toEqual([0, 0, 1, 1, 2, 2]);
+    expect(bucketOf([], 5)).toBe(0);
+  });
+});

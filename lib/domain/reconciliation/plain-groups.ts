@@ -1,0 +1,181 @@
+/**
+ * A plain file's alike rows, grouped by their bytes as the scan reads them (decision 045): same
+ * terminal, merchant, payee and account text, and between the same change instants of that
+ * terminal, as the database groups copied rows (`width_bucket`). Nothing is decoded per row: a
+ * group's text is decoded once, when it is handed out.
+ */
+
+/** A terminal's change instants, ascending epoch milliseconds (UTC). */
+export type ChangeInstants = ReadonlyMap<string, readonly number[]>;
+
+/** One group: the text of its key fields, which change bucket, and what it adds to a finding. */
+export type PlainGroup = {
+  terminal: string; merchant: string; payee: string; account: string;
+  /** How many of the terminal's change instants are at or before the rows' times (null: it has none). */
+  bucket: number | null;
+  rows: number; fen: number; firstMs: number; lastMs: number;
+  /** Its first data row, 0-based (line = row + 2). */
+  firstRow: number;
+};
+
+type Totals = { rows: number; fen: number; firstMs: number; lastMs: number; firstRow: number };
+
+const decoder = new TextDecoder();
+
+/** Where an entry keeps its hash, key offset, four key lengths, bucket, rows, fen, first and last time, and first row. */
+const STRIDE = 16;
+const HASH = 0, KEY_AT = 1, LENGTH = 2, BUCKET = 6, ROWS = 7, FEN = 8, FIRST = 9, LAST = 10, FIRST_ROW = 11;
+
+/** A bigger copy of a typed array (its first `used` elements). */
+function grown<T extends Float64Array | Uint8Array>(array: T, used: number, needed: number): T {
+  if (needed <= array.length) return array;
+  let length = array.length * 2;
+  while (length < needed) length *= 2;
+  const bigger = new (array.constructor as new (n: number) => T)(length);
+  bigger.set(array.subarray(0, used));
+  return bigger;
+}
+
+/**
+ * An open-addressing table over typed arrays: a million rows fall into some 50,000 groups, and a
+ * JavaScript object per group (with a Map and a key array) cost four times the time and a hundred MB.
+ * Entry e's key is in `pool` from its KEY_AT; its first bucket's totals are in its numbers; rows of
+ * another bucket (rare: a change within the file's time) go to `others`.
+ */
+export class PlainGrouper {
+  private table = new Int32Array(1 << 16).fill(-1);
+  private count = 0;
+  /** Entry e's numbers at [e * STRIDE, + STRIDE): one cache line per entry, as rows come in any order. */
+  private data = new Float64Array(STRIDE << 12);
+  private pool = new Uint8Array(1 << 18);
+  private poolUsed = 0;
+  private readonly instantsOf: (readonly number[] | undefined)[] = [];
+  private readonly others = new Map<number, Totals>();
+
+  /** `slotBytes`: where each field starts in the key buffers passed to add (field i at i * slotBytes). */
+  constructor(private readonly instants: ChangeInstants, private readonly slotBytes: number) {}
+
+  /**
+   * A data row: `key` holds its four key fields, terminal, merchant, payee and account, field i at
+   * [i * slotBytes, + lengths[i]); its time in epoch ms, amount in fen, and 0-based row index.
+   */
+  add(key: Uint8Array, lengths: Int32Array, at: number, fen: number, row: number) {
+    const size = this.slotBytes;
+    let hash = 0x811c9dc5;
+    for (let f = 0; f < 4; f++) {
+      const from = f * size;
+      const to = from + lengths[f]!;
+      for (let i = from; i < to; i++) hash = Math.imul(hash ^ key[i]!, 0x01000193);
+      hash = Math.imul(hash ^ 0xff, 0x01000193);
+    }
+    hash &= 0x3fffffff;
+    const mask = this.table.length - 1;
+    let slot = hash & mask;
+    let e = this.table[slot]!;
+    const data = this.data;
+    while (e !== -1 && !(data[e * STRIDE + HASH] === hash && this.sameKey(e, key, lengths))) {
+      slot = (slot + 1) & mask;
+      e = this.table[slot]!;
+    }
+    const instants = e === -1 ? undefined : this.instantsOf[e];
+    const bucket = e === -1 ? -2 : instants === undefined ? -1 : bucketOf(instants, at);
+    const d = e * STRIDE;
+    if (e === -1) {
+      this.insert(slot, hash, key, lengths, at, fen, row);
+    } else if (bucket === data[d + BUCKET]) {
+      data[d + ROWS]!++;
+      data[d + FEN]! += fen;
+      if (at < data[d + FIRST]!) data[d + FIRST] = at;
+      if (at > data[d + LAST]!) data[d + LAST] = at;
+    } else {
+      const id = e * 65_536 + bucket;
+      const totals = this.others.get(id);
+      if (totals === undefined) this.others.set(id, { rows: 1, fen, firstMs: at, lastMs: at, firstRow: row });
+      else {
+        totals.rows++;
+        totals.fen += fen;
+        if (at < totals.firstMs) totals.firstMs = at;
+        if (at > totals.lastMs) totals.lastMs = at;
+      }
+    }
+  }
+
+  private sameKey(e: number, key: Uint8Array, lengths: Int32Array): boolean {
+    const d = e * STRIDE;
+    let at = this.data[d + KEY_AT]!;
+    for (let f = 0; f < 4; f++) {
+      const length = lengths[f]!;
+      if (this.data[d + LENGTH + f] !== length) return false;
+      const from = f * this.slotBytes;
+      for (let i = 0; i < length; i++) if (this.pool[at + i] !== key[from + i]) return false;
+      at += length;
+    }
+    return true;
+  }
+
+  private insert(slot: number, hash: number, key: Uint8Array, lengths: Int32Array, at: number, fen: number, row: number) {
+    const e = this.count++;
+    this.data = grown(this.data, e * STRIDE, (e + 1) * STRIDE);
+    const d = e * STRIDE;
+    const total = lengths[0]! + lengths[1]! + lengths[2]! + lengths[3]!;
+    this.pool = grown(this.pool, this.poolUsed, this.poolUsed + total);
+    this.data[d + KEY_AT] = this.poolUsed;
+    for (let f = 0; f < 4; f++) {
+      this.pool.set(key.subarray(f * this.slotBytes, f * this.slotBytes + lengths[f]!), this.poolUsed);
+      this.poolUsed += lengths[f]!;
+      this.data[d + LENGTH + f] = lengths[f]!;
+    }
+    this.data[d + HASH] = hash;
+    const instants = this.instants.get(decoder.decode(key.subarray(0, lengths[0])));
+    this.instantsOf[e] = instants;
+    this.data[d + BUCKET] = instants === undefined ? -1 : bucketOf(instants, at);
+    this.data[d + ROWS] = 1;
+    this.data[d + FEN] = fen;
+    this.data[d + FIRST] = at;
+    this.data[d + LAST] = at;
+    this.data[d + FIRST_ROW] = row;
+    this.table[slot] = e;
+    if (this.count * 2 > this.table.length) this.rehash();
+  }
+
+  /** Twice the slots once half are taken: probes stay short. */
+  private rehash() {
+    const table = new Int32Array(this.table.length * 2).fill(-1);
+    const mask = table.length - 1;
+    for (let e = 0; e < this.count; e++) {
+      let slot = this.data[e * STRIDE + HASH]! & mask;
+      while (table[slot] !== -1) slot = (slot + 1) & mask;
+      table[slot] = e;
+    }
+    this.table = table;
+  }
+
+  groups(): PlainGroup[] {
+    const out: PlainGroup[] = [];
+    const texts: string[][] = [];
+    for (let e = 0; e < this.count; e++) {
+      const d = e * STRIDE;
+      let at = this.data[d + KEY_AT]!;
+      const [terminal, merchant, payee, account] = [0, 1, 2, 3].map((f) => decoder.decode(this.pool.subarray(at, (at += this.data[d + LENGTH + f]!))));
+      texts.push([terminal!, merchant!, payee!, account!]);
+      const bucket = this.data[d + BUCKET]!;
+      out.push({
+        terminal: terminal!, merchant: merchant!, payee: payee!, account: account!, bucket: bucket < 0 ? null : bucket,
+        rows: this.data[d + ROWS]!, fen: this.data[d + FEN]!, firstMs: this.data[d + FIRST]!, lastMs: this.data[d + LAST]!, firstRow: this.data[d + FIRST_ROW]!,
+      });
+    }
+    for (const [id, totals] of this.others) {
+      const e = Math.floor(id / 65_536);
+      const [terminal, merchant, payee, account] = texts[e]!;
+      out.push({ terminal: terminal!, merchant: merchant!, payee: payee!, account: account!, bucket: id - e * 65_536, ...totals });
+    }
+    return out;
+  }
+}
+
+/** PostgreSQL's width_bucket(at, instants) for ascending instants: how many are at or before `at`. */
+export function bucketOf(instants: readonly number[], at: number): number {
+  let n = 0;
+  while (n < instants.length && instants[n]! <= at) n++;
+  return n;
+}

@@ -1,0 +1,296 @@
+/**
+ * A byte scan that certifies a transaction file "plain" (decision 045): every data row is one
+ * physical line of exactly the header's fields, in RFC 4180 quoting PostgreSQL's COPY reads the
+ * same way, and its time, amount and reference are in the one form each whose meaning the database
+ * computes exactly as parseRow does. Such a file can be copied by PostgreSQL as text; any other goes
+ * through the app's reader. The scan decodes nothing and makes no strings: it runs beside the COPY.
+ *
+ * Terminal, merchant, payee and account are not looked at here: they are validated by the domain
+ * once per distinct value, when the copied rows are grouped.
+ */
+import { MAX_FIELD_LENGTH } from "./decode";
+import type { HeaderMap } from "./header";
+import type { PlainGrouper } from "./plain-groups";
+import { daysFromCivil, daysInMonth, MAX_REFERENCE_LENGTH } from "./row";
+
+export type PlainVerdict = { plain: true; rows: number } | { plain: false; line: number; why: NotPlainReason };
+
+export type NotPlainReason =
+  | "fieldCount" | "fieldLength" | "emptyLine" | "newlineInQuotes" | "strayQuote" | "lineEnd" | "nulByte" | "unterminatedQuote"
+  | "time" | "amount" | "reference";
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const CR = 0x0d;
+const LF = 0x0a;
+const DASH = 0x2d;
+
+type Special = "time" | "amount" | "reference";
+
+/** The longest special field kept for its check: a reference; a longer one is refused before. */
+const FIELD_BUFFER = MAX_REFERENCE_LENGTH + 1;
+/**
+ * Bytes of a terminal, merchant, payee or account kept for grouping. Longer ones are not plain: no
+ * such value is valid (a payee name is at most 100 characters), and the reader says so.
+ */
+export const MAX_KEY_FIELD_BYTES = 1024;
+const KEY_SLOTS = 4;
+
+export class PlainRowScanner {
+  private readonly special: (Special | undefined)[];
+  private readonly fieldCount: number;
+  private line = 1;
+  private rows = 0;
+  private inHeader = true;
+  private crlf: boolean | undefined;
+  private failed: { line: number; why: NotPlainReason } | undefined;
+  // The field being scanned.
+  private field = 0;
+  private length = 0;
+  private quoted = false;
+  private inQuotes = false;
+  private closedQuote = false;
+  private sawCR = false;
+  private readonly buffer = new Uint8Array(FIELD_BUFFER);
+  // Grouping (with a grouper): the row's key fields by slot (terminal, merchant, payee, account).
+  private readonly slot: Int8Array;
+  /** Slot i's bytes at [i * MAX_KEY_FIELD_BYTES, + keyLengths[i]). */
+  private readonly key = new Uint8Array(KEY_SLOTS * MAX_KEY_FIELD_BYTES);
+  private readonly keyLengths = new Int32Array(KEY_SLOTS);
+  private rowAt = 0;
+  private rowFen = 0;
+
+  constructor(header: HeaderMap, fieldCount: number, private readonly grouper?: PlainGrouper) {
+    this.fieldCount = fieldCount;
+    this.special = Array.from({ length: fieldCount }, () => undefined);
+    this.special[header.positions.transaction_time] = "time";
+    this.special[header.positions.amount] = "amount";
+    this.special[header.positions.reference] = "reference";
+    this.slot = new Int8Array(fieldCount).fill(-1);
+    if (grouper) {
+      const { terminal_id, merchant_no, payee_name, settlement_account } = header.positions;
+      [terminal_id, merchant_no, payee_name, settlement_account].forEach((position, slot) => (this.slot[position] = slot));
+    }
+  }
+
+  /** Data rows scanned whole so far. */
+  get rowsSoFar(): number {
+    return this.rows;
+  }
+
+  /** Scans the next bytes of the file (from its first byte, header included); false once not plain. */
+  feed(bytes: Uint8Array): boolean {
+    if (this.failed) return false;
+    for (let i = 0; i < bytes.length; i++) {
+      if (!this.byte(bytes[i]!)) return false;
+    }
+    return true;
+  }
+
+  end(): PlainVerdict {
+    if (!this.failed) {
+      if (this.inQuotes) this.fail("unterminatedQuote");
+      else if (this.sawCR) this.fail("lineEnd");
+      // A last line without a line end.
+      else if (!this.inHeader && (this.field > 0 || this.length > 0 || this.quoted)) this.endRow();
+    }
+    return this.failed ? { plain: false, ...this.failed } : { plain: true, rows: this.rows };
+  }
+
+  private fail(why: NotPlainReason): false {
+    this.failed = { line: this.line, why };
+    return false;
+  }
+
+  private byte(c: number): boolean {
+    if (c === 0) return this.fail("nulByte");
+    if (this.sawCR) {
+      if (c !== LF) return this.fail("lineEnd");
+      this.sawCR = false;
+      return this.lineEnd(true);
+    }
+    if (this.inQuotes) {
+      if (c === QUOTE) {
+        this.inQuotes = false;
+        this.closedQuote = true;
+      } else if (c === CR || c === LF) {
+        return this.fail("newlineInQuotes");
+      } else {
+        this.keep(c);
+        // The reader takes a quoted field this long for a missing closing quote. Bytes are never
+        // fewer than its UTF-16 units, so within this many bytes it is within the reader's limit.
+        if (this.length > MAX_FIELD_LENGTH) return this.fail("fieldLength");
+      }
+      return true;
+    }
+    if (this.closedQuote) {
+      this.closedQuote = false;
+      if (c === QUOTE) {
+        // "" inside a quoted field: one quote.
+        this.inQuotes = true;
+        this.keep(c);
+        return this.length <= MAX_FIELD_LENGTH || this.fail("fieldLength");
+      }
+      if (c !== COMMA && c !== CR && c !== LF) return this.fail("strayQuote");
+    }
+    if (c === COMMA) {
+      if (!this.inHeader && !this.endField()) return false;
+      this.field++;
+      this.length = 0;
+      this.quoted = false;
+      return true;
+    }
+    if (c === CR) {
+      this.sawCR = true;
+      return true;
+    }
+    if (c === LF) return this.lineEnd(false);
+    if (c === QUOTE) {
+      if (this.length > 0 || this.quoted) return this.fail("strayQuote");
+      this.quoted = true;
+      this.inQuotes = true;
+      return true;
+    }
+    this.keep(c);
+    return true;
+  }
+
+  private keep(c: number) {
+    const slot = this.slot[this.field]!;
+    if (slot >= 0) {
+      if (this.length < MAX_KEY_FIELD_BYTES) this.key[slot * MAX_KEY_FIELD_BYTES + this.length] = c;
+    } else if (this.length < FIELD_BUFFER) {
+      this.buffer[this.length] = c;
+    }
+    this.length++;
+  }
+
+  /** A line feed outside quotes; `crlf` when a carriage return came just before it. */
+  private lineEnd(crlf: boolean): boolean {
+    // COPY takes the header's line end for the whole file.
+    if (this.crlf === undefined) this.crlf = crlf;
+    else if (this.crlf !== crlf) return this.fail("lineEnd");
+    if (this.inHeader) {
+      this.inHeader = false;
+      this.resetRow();
+      this.line++;
+      return true;
+    }
+    if (!this.endRow()) return false;
+    this.line++;
+    return true;
+  }
+
+  private endRow(): boolean {
+    if (this.field === 0 && this.length === 0 && !this.quoted) return this.fail("emptyLine");
+    if (!this.endField()) return false;
+    if (this.field + 1 !== this.fieldCount) return this.fail("fieldCount");
+    this.grouper?.add(this.key, this.keyLengths, this.rowAt, this.rowFen, this.rows);
+    this.rows++;
+    this.resetRow();
+    return true;
+  }
+
+  private resetRow() {
+    this.field = 0;
+    this.length = 0;
+    this.quoted = false;
+  }
+
+  private endField(): boolean {
+    if (this.field >= this.fieldCount) return this.fail("fieldCount");
+    const slot = this.slot[this.field]!;
+    if (slot >= 0) {
+      if (this.length > MAX_KEY_FIELD_BYTES) return this.fail("fieldLength");
+      this.keyLengths[slot] = this.length;
+      return true;
+    }
+    const special = this.special[this.field];
+    if (special === undefined) return true;
+    // The special fields are never quoted in plain rows: their plain forms need no quotes.
+    if (this.quoted) return this.fail(special);
+    if (special === "time") {
+      this.rowAt = plainTimeMs(this.buffer, this.length);
+      return !Number.isNaN(this.rowAt) || this.fail(special);
+    }
+    if (special === "amount") {
+      this.rowFen = plainAmountFen(this.buffer, this.length);
+      return !Number.isNaN(this.rowFen) || this.fail(special);
+    }
+    return plainReference(this.buffer, this.length) || this.fail(special);
+  }
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+function digits(b: Uint8Array, at: number, length: number): number {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    if (!isDigit(b[i]!)) return -1;
+    value = value * 10 + b[i]! - 0x30;
+  }
+  return value;
+}
+
+/**
+ * Exactly "YYYY-MM-DD HH:mm:ss", a real instant, year 1000 or later: parseRow reads it at +08:00,
+ * and the database as `::timestamp - 8 hours`; in this one form its text sorts as its time does.
+ */
+export function plainTime(b: Uint8Array, length: number): boolean {
+  return !Number.isNaN(plainTimeMs(b, length));
+}
+
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** The instant of a plain time (plainTime), epoch milliseconds; NaN when it is not plain. */
+export function plainTimeMs(b: Uint8Array, length: number): number {
+  if (length !== 19 || b[4] !== DASH || b[7] !== DASH || b[10] !== 0x20 || b[13] !== 0x3a || b[16] !== 0x3a) return NaN;
+  const y = digits(b, 0, 4), mo = digits(b, 5, 2), d = digits(b, 8, 2), h = digits(b, 11, 2), mi = digits(b, 14, 2), s = digits(b, 17, 2);
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || h < 0 || mi < 0 || s < 0) return NaN;
+  if (d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return NaN;
+  return daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 - BEIJING_OFFSET_MS;
+}
+
+/** `-?\d{1,10}(\.\d{1,2})?` in ASCII: parseAmountFen's value is the database's `::numeric * 100`. */
+export function plainAmount(b: Uint8Array, length: number): boolean {
+  return !Number.isNaN(plainAmountFen(b, length));
+}
+
+/** The fen of a plain amount (plainAmount), as parseAmountFen reads it; NaN when it is not plain. */
+export function plainAmountFen(b: Uint8Array, length: number): number {
+  const negative = b[0] === DASH;
+  let i = negative ? 1 : 0;
+  const intStart = i;
+  let yuan = 0;
+  while (i < length && isDigit(b[i]!)) yuan = yuan * 10 + b[i++]! - 0x30;
+  if (i === intStart || i - intStart > 10) return NaN;
+  let cents = 0;
+  if (i < length) {
+    if (b[i] !== 0x2e) return NaN;
+    const fracStart = ++i;
+    while (i < length && isDigit(b[i]!)) cents = cents * 10 + b[i++]! - 0x30;
+    if (i !== length || i === fracStart || i - fracStart > 2) return NaN;
+    if (i - fracStart === 1) cents *= 10;
+  }
+  const fen = yuan * 100 + cents;
+  return negative && fen !== 0 ? -fen : fen;
+}
+
+/**
+ * 1–64 printable ASCII characters, no space: parseRow keeps such a reference as it is. No run of 13
+ * digits joined by single dashes either: whether such a run is a card number is the reader's call.
+ */
+export function plainReference(b: Uint8Array, length: number): boolean {
+  if (length < 1 || length > MAX_REFERENCE_LENGTH) return false;
+  let run = 0;
+  for (let i = 0; i < length; i++) {
+    const c = b[i]!;
+    if (c <= 0x20 || c >= 0x7f) return false;
+    if (isDigit(c)) {
+      if (++run >= 13) return false;
+    } else if (!(c === DASH && run > 0 && i + 1 < length && isDigit(b[i + 1]!))) {
+      run = 0;
+    }
+  }
+  return true;
+}

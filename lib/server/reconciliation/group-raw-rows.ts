@@ -1,0 +1,133 @@
+import "server-only";
+import { COLUMNS, type HeaderMap } from "@/lib/domain/reconciliation/header";
+import { hasPanField } from "@/lib/domain/reconciliation/pan";
+import type { PlainGroup } from "@/lib/domain/reconciliation/plain-groups";
+import { payeeKey } from "@/lib/domain/reconciliation/payee-key";
+import { parseRow, parseTransactionTime } from "@/lib/domain/reconciliation/row";
+import { stagedTimeText } from "@/lib/domain/reconciliation/staged-time";
+import { blindIndex } from "@/lib/server/crypto/sensitive";
+import type { SqlRunner } from "@/lib/server/db/sql-runner";
+import { changeInstantsSql, type ChangeKind } from "./change-instants";
+import type { RawRange } from "./raw-rows";
+import { copyText } from "./stage-rows";
+
+/** A value the reader would have refused is among a plain file's copied rows: read the file with the reader (decision 045). */
+export class RawRowsNotValidError extends Error {
+  constructor(readonly firstLine: number) {
+    super(`a copied row of the plain file is not valid (line ${firstLine})`);
+  }
+}
+
+/**
+ * The copied rows' alike rows, by their text and by the change instants of their terminal they fall
+ * between (`width_bucket`, as the split of staged rows' groups takes them, compare-rows.ts): nothing
+ * a group is compared with changes within it, so each is classified once, with no split after. The
+ * file's times are all "YYYY-MM-DD HH:mm:ss" at +08:00 (the scan saw to it), so their text sorts as
+ * their time does. Hashed: with `enable_sort` on, a run just copied, of which the planner knows
+ * nothing, was sorted instead.
+ */
+function rawGroupsSql(instants: string | null) {
+  const at = `(r."transactionTime"::timestamp - interval '8 hours')`;
+  return `${instants ? `WITH ${instants}\n` : ""}SELECT r."terminalId" AS t, r."merchantNo" AS m, r."payeeName" AS p, r."settlementAccount" AS a,
+       ${instants ? `width_bucket(${at}, i.at)` : "NULL::int"} AS bucket, count(*)::int AS n, (sum(r.amount::numeric) * 100)::bigint::text AS fen,
+       min(r."transactionTime" COLLATE "C") AS first, max(r."transactionTime" COLLATE "C") AS last, min(r.seq)::text AS seq
+  FROM "ReconciliationRawRow" r ${instants ? `LEFT JOIN instants i ON i."terminalId" = r."terminalId"` : ""}
+ WHERE r.seq BETWEEN $1 AND $2
+ GROUP BY 1, 2, 3, 4, 5`;
+}
+
+const COPY_GROUPS = `COPY "ReconciliationRowGroup" ("runId", "groupNo", "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash", "rowCount", "amountFen", "firstAt", "lastAt", "firstLine", "kinds") FROM STDIN`;
+
+type RawGroupRow = { t: string | null; m: string | null; p: string | null; a: string | null; bucket: number | null; n: number; fen: string; first: string; last: string; seq: string };
+
+/** Alike rows of a plain run by their text (and change bucket), however they were grouped. */
+type RawGroup = { t: string | null; m: string | null; p: string | null; a: string | null; bucket: number | null; rows: number; fen: bigint; firstMs: number; lastMs: number; line: number };
+
+type Group = { no: number; t: string; m: string; k: string; l4: string; h: string | null; n: number; fen: bigint; firstMs: number; lastMs: number; line: number };
+
+/** The plain form's Beijing wall clock → epoch milliseconds, as the reader reads it. */
+const msOf = (text: string) => parseTransactionTime(text)!.getTime();
+const stagedAt = (ms: number) => stagedTimeText(new Date(ms));
+
+/** The groups in COPY's text format, escaped as staged rows are. */
+async function* groupLines(runId: string, groups: Group[]): AsyncGenerator<string> {
+  const lines: string[] = [];
+  for (const g of groups) {
+    lines.push(`${runId}\t${g.no}\t${copyText(g.t)}\t${copyText(g.m)}\t${copyText(g.k)}\t${copyText(g.l4)}\t${g.h ?? "\\N"}\t${g.n}\t${g.fen}\t${stagedAt(g.firstMs)}\t${stagedAt(g.lastMs)}\t${g.line}\t{}\n`);
+    if (lines.length === 1000) yield lines.splice(0).join("");
+  }
+  if (lines.length > 0) yield lines.join("");
+}
+
+/** Fields of a data row in the file's order, with plain placeholders where the scan vouched for the text. */
+function rowFields(header: HeaderMap, values: Record<"terminal_id" | "merchant_no" | "payee_name" | "settlement_account", string>): string[] {
+  const fields: string[] = new Array(COLUMNS.length);
+  fields[header.positions.transaction_time] = "2000-01-01 00:00:00";
+  fields[header.positions.amount] = "0";
+  fields[header.positions.reference] = "R";
+  fields[header.positions.terminal_id] = values.terminal_id;
+  fields[header.positions.merchant_no] = values.merchant_no;
+  fields[header.positions.payee_name] = values.payee_name;
+  fields[header.positions.settlement_account] = values.settlement_account;
+  return fields;
+}
+
+/**
+ * Groups a plain run's copied rows in SQL as staged rows are grouped and split (compare-rows.ts): for
+ * a run whose groups the scan made are gone (a resumed or re-run comparison).
+ */
+export async function groupRawRows(sql: SqlRunner, runId: string, range: RawRange, kinds: readonly ChangeKind[]): Promise<{ groups: number; rowCount: number }> {
+  const rows = await sql.queryWith<RawGroupRow>(
+    { jit: "off", work_mem: "128MB", enable_sort: "off", max_parallel_workers_per_gather: "0" },
+    rawGroupsSql(changeInstantsSql(kinds)),
+    [range.seqFrom.toString(), range.seqTo.toString()],
+  );
+  const raw = rows.map((r): RawGroup => ({
+    t: r.t, m: r.m, p: r.p, a: r.a, bucket: r.bucket, rows: r.n, fen: BigInt(r.fen), firstMs: msOf(r.first), lastMs: msOf(r.last), line: Number(BigInt(r.seq) - range.seqFrom) + 2,
+  }));
+  return writeGroups(sql, runId, raw);
+}
+
+/** Writes the groups the byte scan made while the rows were copied (stage-plain.ts). */
+export async function writeScannedGroups(sql: SqlRunner, runId: string, groups: readonly PlainGroup[]): Promise<{ groups: number; rowCount: number }> {
+  return writeGroups(sql, runId, groups.map((g): RawGroup => ({
+    t: g.terminal, m: g.merchant, p: g.payee, a: g.account, bucket: g.bucket, rows: g.rows, fen: BigInt(g.fen), firstMs: g.firstMs, lastMs: g.lastMs, line: g.firstRow + 2,
+  })));
+}
+
+/**
+ * Writes a plain run's groups by what rows are compared by, numbered in file order. Each distinct
+ * terminal, merchant, payee and account is checked and normalised by the domain's own row parser,
+ * once: a value it would refuse (or a card number) throws RawRowsNotValidError, and the run is staged
+ * again by the reader. So does a terminal ID not written as the binding has it: its rows were matched
+ * to its change instants by their text.
+ */
+async function writeGroups(sql: SqlRunner, runId: string, raw: readonly RawGroup[]): Promise<{ groups: number; rowCount: number }> {
+  // Any order of the seven columns parses alike: the row is built in the canonical one.
+  const header: HeaderMap = { positions: Object.fromEntries(COLUMNS.map((c, i) => [c, i])) as HeaderMap["positions"], ignored: [] };
+  const groups = new Map<string, Group>();
+  for (const r of raw) {
+    if (r.t === null || r.m === null || r.p === null || r.a === null) throw new RawRowsNotValidError(r.line);
+    const fields = rowFields(header, { terminal_id: r.t, merchant_no: r.m, payee_name: r.p, settlement_account: r.a });
+    const parsed = parseRow(fields, header);
+    if (!parsed.ok || hasPanField(fields, header) || parsed.record.terminalId !== r.t) throw new RawRowsNotValidError(r.line);
+    const { terminalId, merchantNo, payeeName, account } = parsed.record;
+    const k = payeeKey(payeeName);
+    const h = account.full === undefined ? null : blindIndex("account-no", account.full);
+    const id = JSON.stringify([terminalId, merchantNo, k, account.last4, h, r.bucket]);
+    const group = groups.get(id);
+    if (group === undefined) {
+      groups.set(id, { no: 0, t: terminalId, m: merchantNo, k, l4: account.last4, h, n: r.rows, fen: r.fen, firstMs: r.firstMs, lastMs: r.lastMs, line: r.line });
+    } else {
+      group.n += r.rows;
+      group.fen += r.fen;
+      if (r.firstMs < group.firstMs) group.firstMs = r.firstMs;
+      if (r.lastMs > group.lastMs) group.lastMs = r.lastMs;
+      if (r.line < group.line) group.line = r.line;
+    }
+  }
+  const ordered = [...groups.values()].sort((a, b) => a.line - b.line);
+  ordered.forEach((g, i) => (g.no = i + 1));
+  if (ordered.length > 0) await sql.copyFrom!(COPY_GROUPS, groupLines(runId, ordered));
+  return { groups: ordered.length, rowCount: ordered.reduce((sum, g) => sum + g.n, 0) };
+}
