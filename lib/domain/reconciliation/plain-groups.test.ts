@@ -20,7 +20,7 @@ function grouped(rows: readonly Row[], instants: Map<string, number[]>): PlainGr
     });
     grouper.add(key, lengths, r.at, r.fen, row);
   });
-  return grouper.groups();
+  return [...grouper.groups()];
 }
 
 /** The same grouping written plainly: a Map by the fields' text and the bucket. */

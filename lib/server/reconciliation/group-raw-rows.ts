@@ -1,7 +1,7 @@
 import "server-only";
 import { COLUMNS, type HeaderMap } from "@/lib/domain/reconciliation/header";
 import { hasPanField } from "@/lib/domain/reconciliation/pan";
-import type { PlainGroup } from "@/lib/domain/reconciliation/plain-groups";
+import type { PlainGrouper } from "@/lib/domain/reconciliation/plain-groups";
 import { payeeKey } from "@/lib/domain/reconciliation/payee-key";
 import { parseRow, parseTransactionTime } from "@/lib/domain/reconciliation/row";
 import { stagedTimeText } from "@/lib/domain/reconciliation/staged-time";
@@ -82,17 +82,22 @@ export async function groupRawRows(sql: SqlRunner, runId: string, range: RawRang
     rawGroupsSql(changeInstantsSql(kinds)),
     [range.seqFrom.toString(), range.seqTo.toString()],
   );
-  const raw = rows.map((r): RawGroup => ({
-    t: r.t, m: r.m, p: r.p, a: r.a, bucket: r.bucket, rows: r.n, fen: BigInt(r.fen), firstMs: msOf(r.first), lastMs: msOf(r.last), line: Number(BigInt(r.seq) - range.seqFrom) + 2,
-  }));
-  return writeGroups(sql, runId, raw);
+  function* raw(): Generator<RawGroup> {
+    for (const r of rows) {
+      yield { t: r.t, m: r.m, p: r.p, a: r.a, bucket: r.bucket, rows: r.n, fen: BigInt(r.fen), firstMs: msOf(r.first), lastMs: msOf(r.last), line: Number(BigInt(r.seq) - range.seqFrom) + 2 };
+    }
+  }
+  return writeGroups(sql, runId, raw());
 }
 
 /** Writes the groups the byte scan made while the rows were copied (stage-plain.ts). */
-export async function writeScannedGroups(sql: SqlRunner, runId: string, groups: readonly PlainGroup[]): Promise<{ groups: number; rowCount: number }> {
-  return writeGroups(sql, runId, groups.map((g): RawGroup => ({
-    t: g.terminal, m: g.merchant, p: g.payee, a: g.account, bucket: g.bucket, rows: g.rows, fen: BigInt(g.fen), firstMs: g.firstMs, lastMs: g.lastMs, line: g.firstRow + 2,
-  })));
+export async function writeScannedGroups(sql: SqlRunner, runId: string, grouper: PlainGrouper): Promise<{ groups: number; rowCount: number }> {
+  function* raw(): Generator<RawGroup> {
+    for (const g of grouper.groups()) {
+      yield { t: g.terminal, m: g.merchant, p: g.payee, a: g.account, bucket: g.bucket, rows: g.rows, fen: BigInt(g.fen), firstMs: g.firstMs, lastMs: g.lastMs, line: g.firstRow + 2 };
+    }
+  }
+  return writeGroups(sql, runId, raw());
 }
 
 /**
@@ -102,7 +107,7 @@ export async function writeScannedGroups(sql: SqlRunner, runId: string, groups: 
  * again by the reader. So does a terminal ID not written as the binding has it: its rows were matched
  * to its change instants by their text.
  */
-async function writeGroups(sql: SqlRunner, runId: string, raw: readonly RawGroup[]): Promise<{ groups: number; rowCount: number }> {
+async function writeGroups(sql: SqlRunner, runId: string, raw: Iterable<RawGroup>): Promise<{ groups: number; rowCount: number }> {
   // Any order of the seven columns parses alike: the row is built in the canonical one.
   const header: HeaderMap = { positions: Object.fromEntries(COLUMNS.map((c, i) => [c, i])) as HeaderMap["positions"], ignored: [] };
   const groups = new Map<string, Group>();
@@ -114,7 +119,7 @@ async function writeGroups(sql: SqlRunner, runId: string, raw: readonly RawGroup
     const { terminalId, merchantNo, payeeName, account } = parsed.record;
     const k = payeeKey(payeeName);
     const h = account.full === undefined ? null : blindIndex("account-no", account.full);
-    const id = JSON.stringify([terminalId, merchantNo, k, account.last4, h, r.bucket]);
+    const id = `${terminalId}\u0000${merchantNo}\u0000${k}\u0000${account.last4}\u0000${h}\u0000${r.bucket}`;
     const group = groups.get(id);
     if (group === undefined) {
       groups.set(id, { no: 0, t: terminalId, m: merchantNo, k, l4: account.last4, h, n: r.rows, fen: r.fen, firstMs: r.firstMs, lastMs: r.lastMs, line: r.line });

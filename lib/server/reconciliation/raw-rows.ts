@@ -1,12 +1,12 @@
 import "server-only";
 
-import type { PlainGroup } from "@/lib/domain/reconciliation/plain-groups";
+import type { PlainGrouper } from "@/lib/domain/reconciliation/plain-groups";
 
 /**
  * A plain run's copied rows (decision 045): its range of ReconciliationRawRow.seq, as stored on the
  * run; and, just after staging, the groups the byte scan made of them (by every kind of change).
  */
-export type RawRange = { seqFrom: bigint; seqTo: bigint; groups?: readonly PlainGroup[] };
+export type RawRange = { seqFrom: bigint; seqTo: bigint; groups?: PlainGrouper };
 
 export function rawRange(run: { rawSeqFrom: bigint | string | null; rawSeqTo: bigint | string | null }): RawRange | undefined {
   return run.rawSeqFrom === null || run.rawSeqTo === null ? undefined : { seqFrom: BigInt(run.rawSeqFrom), seqTo: BigInt(run.rawSeqTo) };

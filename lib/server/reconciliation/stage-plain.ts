@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import { COLUMNS, type Column, type HeaderMap } from "@/lib/domain/reconciliation/header";
 import type { FileEncoding } from "@/lib/domain/reconciliation/decode";
-import { PlainGrouper, type PlainGroup } from "@/lib/domain/reconciliation/plain-groups";
+import { PlainGrouper } from "@/lib/domain/reconciliation/plain-groups";
 import { MAX_KEY_FIELD_BYTES, PlainRowScanner } from "@/lib/domain/reconciliation/plain-rows";
 import { readTransactionFileBatches, type ReadState } from "@/lib/domain/reconciliation/read-file";
 import type { SqlRunner } from "@/lib/server/db/sql-runner";
@@ -25,7 +25,7 @@ const RAW_COLUMN: Readonly<Record<Column, string>> = {
   reference: "reference",
 };
 
-export type RawStaged = StageProgress & { seqFrom: bigint; seqTo: bigint; groups: PlainGroup[] };
+export type RawStaged = StageProgress & { seqFrom: bigint; seqTo: bigint; groups: PlainGrouper };
 
 /** Why a file was not copied as text; it is read by the app's reader instead (decision 045). */
 export type NotStagedPlain = { plain: false; why: string; line?: number };
@@ -97,7 +97,7 @@ export async function stagePlain(sql: SqlRunner, runId: string, filePath: string
     throw err;
   }
   await hooks.afterBatch?.({ ...progress });
-  return { ...progress, seqFrom: seqTo - BigInt(progress.rowsStaged) + 1n, seqTo, groups: grouper.groups() };
+  return { ...progress, seqFrom: seqTo - BigInt(progress.rowsStaged) + 1n, seqTo, groups: grouper };
 }
 
 /** SQLSTATE class 22: the data, not the database, was wrong. */
