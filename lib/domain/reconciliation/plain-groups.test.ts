@@ -60,6 +60,22 @@ describe("plain rows grouped by their bytes", () => {
     );
   });
 
+  it("cuts a key's rows exactly at its terminal's change instants, whichever of its rows comes first", () => {
+    // Few keys and few instants: rows of one key on both sides of an instant, and at it.
+    const row = fc.record({
+      key: fc.constantFrom<Row["key"]>(["T1", "M", "P", "A"], ["T1", "M", "Q", "A"], ["T2", "M", "P", "A"]),
+      at: fc.integer({ min: 0, max: 12 }),
+      fen: fc.integer({ min: 1, max: 9 }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), fc.uniqueArray(fc.integer({ min: 0, max: 12 }), { maxLength: 4 }), (rows, at) => {
+        const instants = new Map([["T1", [...at].sort((a, b) => a - b)]]);
+        expect(sorted(grouped(rows as Row[], instants))).toEqual(sorted(reference(rows as Row[], instants)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("keeps 100,000 distinct groups apart as its table grows", () => {
     const rows: Row[] = [];
     for (let i = 0; i < 100_000; i++) rows.push({ key: [`T${i % 7}`, `M${i}`, "收款方", `****${i % 10_000}`], at: i, fen: 1 });

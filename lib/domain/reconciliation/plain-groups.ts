@@ -22,9 +22,13 @@ type Totals = { rows: number; fen: number; firstMs: number; lastMs: number; firs
 
 const decoder = new TextDecoder();
 
-/** Where an entry keeps its hash, key offset, four key lengths, bucket, rows, fen, first and last time, and first row. */
+/**
+ * Where an entry keeps its key's offset and four lengths (one number), the instants its bucket lies
+ * between ([FROM, UNTIL): a row in them is of its bucket), rows, fen, first and last time: all a row
+ * of it reads, in one cache line; then its bucket and first row.
+ */
 const STRIDE = 16;
-const HASH = 0, KEY_AT = 1, LENGTH = 2, BUCKET = 6, ROWS = 7, FEN = 8, FIRST = 9, LAST = 10, FIRST_ROW = 11;
+const KEY_AT = 0, LENGTHS = 1, FROM = 2, UNTIL = 3, ROWS = 4, FEN = 5, FIRST = 6, LAST = 7, BUCKET = 8, FIRST_ROW = 9;
 
 /** A bigger copy of a typed array (its first `used` elements). */
 function grown<T extends Float64Array | Uint8Array>(array: T, used: number, needed: number): T {
@@ -43,7 +47,8 @@ function grown<T extends Float64Array | Uint8Array>(array: T, used: number, need
  * another bucket (rare: a change within the file's time) go to `others`.
  */
 export class PlainGrouper {
-  private table = new Int32Array(1 << 16).fill(-1);
+  /** Slot s: the hash of its entry's key at 2s, the entry at 2s + 1 (-1: free); a probe reads no entry whose hash differs. */
+  private table = new Int32Array(2 << 16).fill(-1);
   private count = 0;
   /** Entry e's numbers at [e * STRIDE, + STRIDE): one cache line per entry, as rows come in any order. */
   private data = new Float64Array(STRIDE << 12);
@@ -53,7 +58,15 @@ export class PlainGrouper {
   private readonly others = new Map<number, Totals>();
 
   /** `slotBytes`: where each field starts in the key buffers passed to add (field i at i * slotBytes). */
-  constructor(private readonly instants: ChangeInstants, private readonly slotBytes: number) {}
+  constructor(private readonly instants: ChangeInstants, private readonly slotBytes: number) {
+    // Four lengths up to slotBytes in one float64's 53 bits.
+    if (slotBytes >= 8192) throw new Error("key fields too long to pack");
+  }
+
+  private packed(lengths: Int32Array): number {
+    const base = this.slotBytes + 1;
+    return ((lengths[3]! * base + lengths[2]!) * base + lengths[1]!) * base + lengths[0]!;
+  }
 
   /**
    * A data row: `key` holds its four key fields, terminal, merchant, payee and account, field i at
@@ -69,26 +82,28 @@ export class PlainGrouper {
       hash = Math.imul(hash ^ 0xff, 0x01000193);
     }
     hash &= 0x3fffffff;
-    const mask = this.table.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     let slot = hash & mask;
-    let e = this.table[slot]!;
-    const data = this.data;
-    while (e !== -1 && !(data[e * STRIDE + HASH] === hash && this.sameKey(e, key, lengths))) {
+    let e = table[2 * slot + 1]!;
+    while (e !== -1 && !(table[2 * slot] === hash && this.sameKey(e, key, lengths))) {
       slot = (slot + 1) & mask;
-      e = this.table[slot]!;
+      e = table[2 * slot + 1]!;
     }
-    const instants = e === -1 ? undefined : this.instantsOf[e];
-    const bucket = e === -1 ? -2 : instants === undefined ? -1 : bucketOf(instants, at);
-    const d = e * STRIDE;
+    const data = this.data;
     if (e === -1) {
       this.insert(slot, hash, key, lengths, at, fen, row);
-    } else if (bucket === data[d + BUCKET]) {
+      return;
+    }
+    const d = e * STRIDE;
+    // Its bounds in the entry itself: the terminal's instants are looked at only for a row outside them.
+    if (at >= data[d + FROM]! && at < data[d + UNTIL]!) {
       data[d + ROWS]!++;
       data[d + FEN]! += fen;
       if (at < data[d + FIRST]!) data[d + FIRST] = at;
       if (at > data[d + LAST]!) data[d + LAST] = at;
     } else {
-      const id = e * 65_536 + bucket;
+      const id = e * 65_536 + bucketOf(this.instantsOf[e]!, at);
       const totals = this.others.get(id);
       if (totals === undefined) this.others.set(id, { rows: 1, fen, firstMs: at, lastMs: at, firstRow: row });
       else {
@@ -102,10 +117,10 @@ export class PlainGrouper {
 
   private sameKey(e: number, key: Uint8Array, lengths: Int32Array): boolean {
     const d = e * STRIDE;
+    if (this.data[d + LENGTHS] !== this.packed(lengths)) return false;
     let at = this.data[d + KEY_AT]!;
     for (let f = 0; f < 4; f++) {
       const length = lengths[f]!;
-      if (this.data[d + LENGTH + f] !== length) return false;
       const from = f * this.slotBytes;
       for (let i = 0; i < length; i++) if (this.pool[at + i] !== key[from + i]) return false;
       at += length;
@@ -120,42 +135,54 @@ export class PlainGrouper {
     const total = lengths[0]! + lengths[1]! + lengths[2]! + lengths[3]!;
     this.pool = grown(this.pool, this.poolUsed, this.poolUsed + total);
     this.data[d + KEY_AT] = this.poolUsed;
+    this.data[d + LENGTHS] = this.packed(lengths);
     for (let f = 0; f < 4; f++) {
       this.pool.set(key.subarray(f * this.slotBytes, f * this.slotBytes + lengths[f]!), this.poolUsed);
       this.poolUsed += lengths[f]!;
-      this.data[d + LENGTH + f] = lengths[f]!;
     }
-    this.data[d + HASH] = hash;
     const instants = this.instants.get(decoder.decode(key.subarray(0, lengths[0])));
     this.instantsOf[e] = instants;
-    this.data[d + BUCKET] = instants === undefined ? -1 : bucketOf(instants, at);
+    const bucket = instants === undefined ? -1 : bucketOf(instants, at);
+    this.data[d + BUCKET] = bucket;
+    this.data[d + FROM] = instants === undefined || bucket === 0 ? -Infinity : instants[bucket - 1]!;
+    this.data[d + UNTIL] = instants === undefined || bucket === instants.length ? Infinity : instants[bucket]!;
     this.data[d + ROWS] = 1;
     this.data[d + FEN] = fen;
     this.data[d + FIRST] = at;
     this.data[d + LAST] = at;
     this.data[d + FIRST_ROW] = row;
-    this.table[slot] = e;
-    if (this.count * 2 > this.table.length) this.rehash();
+    this.table[2 * slot] = hash;
+    this.table[2 * slot + 1] = e;
+    if (this.count * 4 > this.table.length) this.rehash();
   }
 
   /** Twice the slots once half are taken: probes stay short. */
   private rehash() {
-    const table = new Int32Array(this.table.length * 2).fill(-1);
-    const mask = table.length - 1;
-    for (let e = 0; e < this.count; e++) {
-      let slot = this.data[e * STRIDE + HASH]! & mask;
-      while (table[slot] !== -1) slot = (slot + 1) & mask;
-      table[slot] = e;
+    const old = this.table;
+    const table = new Int32Array(old.length * 2).fill(-1);
+    const mask = (table.length >> 1) - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === -1) continue;
+      let slot = old[s]! & mask;
+      while (table[2 * slot + 1] !== -1) slot = (slot + 1) & mask;
+      table[2 * slot] = old[s]!;
+      table[2 * slot + 1] = old[s + 1]!;
     }
     this.table = table;
   }
 
   /** The groups, one at a time: made as they are read, so that 50,000 of them never live at once. */
   *groups(): Generator<PlainGroup> {
+    const base = this.slotBytes + 1;
     const textOf = (e: number) => {
       const d = e * STRIDE;
       let at = this.data[d + KEY_AT]!;
-      return [0, 1, 2, 3].map((f) => decoder.decode(this.pool.subarray(at, (at += this.data[d + LENGTH + f]!))));
+      let lengths = this.data[d + LENGTHS]!;
+      return [0, 1, 2, 3].map(() => {
+        const length = lengths % base;
+        lengths = (lengths - length) / base;
+        return decoder.decode(this.pool.subarray(at, (at += length)));
+      });
     };
     for (let e = 0; e < this.count; e++) {
       const d = e * STRIDE;

@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseTransactionTime } from "@/lib/domain/reconciliation/row";
 import { checkField } from "@/lib/domain/validation";
 import { meta } from "@/test/integration/actors";
 import { database, prisma } from "@/lib/server/db";
-import { CHANGE_KINDS, groupsSpanningChanges } from "./change-instants";
+import { CHANGE_KINDS, changeInstantsText, groupsSpanningChanges } from "./change-instants";
+import { compareRows } from "./compare-rows";
 import { groupRawRows, writeScannedGroups } from "./group-raw-rows";
 import { rawRange } from "./raw-rows";
 import { stagePlain } from "./stage-plain";
@@ -156,6 +158,36 @@ describe.skipIf(!server)("plain files copied as text (decision 045)", () => {
     // Some groups are cut at a change (rows before a binding began): the buckets are tested.
     const made = [...staged.groups.groups()];
     expect(new Set(made.map((g) => JSON.stringify([g.terminal, g.merchant, g.payee, g.account]))).size).toBeLessThan(made.length);
+  });
+
+  it("a record that changes after the scan made its groups: the groups are made again in SQL, and find what they now must", async () => {
+    const file = await generatedFile({ rows: 2000, mismatchRate: 0.1, seed: 39 });
+    const { sql } = await database();
+    const before = await changeInstantsText(sql, CHANGE_KINDS);
+    expect(await changeInstantsText(sql, CHANGE_KINDS)).toBe(before);
+    const run = await startReconciliationRun({ actor: fixture.auditor, input: { fileName: "changed.csv" }, body: fs.createReadStream(file.path), requestMeta: meta() });
+    const staged = await stagePlain(sql, run.runId, file.path);
+    if (!("groups" in staged)) throw new Error(`not staged plain: ${staged.why}`);
+    expect(staged.instants).toBe(before);
+    // A bound terminal's binding ends at its last transaction: that row is now outside it.
+    const [, ...rows] = linesOf(file.path).map((l) => l.split(","));
+    const [binding] = await sql.query<{ terminalId: string }>(`SELECT "terminalId" FROM "TerminalBinding" WHERE "merchantId" = $1 AND "boundTo" IS NULL LIMIT 1`, [fixture.merchantIds[0]]);
+    const times = rows.filter((r) => r[1] === binding!.terminalId).map((r) => parseTransactionTime(r[0]!)!.getTime());
+    expect(times.length).toBeGreaterThan(10);
+    await sql.query(`UPDATE "TerminalBinding" SET "boundTo" = $2 WHERE "terminalId" = $1 AND "boundTo" IS NULL`, [binding!.terminalId, new Date(Math.max(...times)).toISOString()]);
+    expect(await changeInstantsText(sql, CHANGE_KINDS)).not.toBe(before);
+
+    const range = { seqFrom: staged.seqFrom, seqTo: staged.seqTo };
+    const scanned = await compareRows(sql, run.runId, undefined, { raw: { ...range, scanned: { groups: staged.groups, instants: staged.instants } } });
+    const found = await mismatchKeys(run.runId);
+    const inSql = await compareRows(sql, run.runId, undefined, { raw: range });
+    expect(scanned).toEqual(inSql);
+    expect(found).toEqual(await mismatchKeys(run.runId));
+    const [outside] = await sql.query<{ rows: number }>(
+      `SELECT coalesce(sum("rowCount"), 0)::int AS rows FROM "ReconciliationRowGroup" WHERE "runId" = $1 AND "terminalId" = $2 AND 'OUTSIDE_BINDING_PERIOD' = ANY(kinds)`,
+      [run.runId, binding!.terminalId],
+    );
+    expect(outside!.rows).toBeGreaterThanOrEqual(1);
   });
 
   it("a run that dies just after its rows were copied leaves none behind: staged again, its old rows go", async () => {

@@ -133,7 +133,7 @@ async function stage(runId: string, claimed: Claimed, hooks: RunHooks, actor: Au
   await sql.query(`DELETE FROM "ReconciliationRow" WHERE "runId" = $1`, [runId]);
   await sql.query(`DELETE FROM "ReconciliationRejectedRow" WHERE "runId" = $1`, [runId]);
   await sql.query(`DELETE FROM "ReconciliationRowGroup" WHERE "runId" = $1`, [runId]);
-  await deleteRawRows((text, ...params) => sql.query(text, params).then(() => 0), runId);
+  await deleteRawRows((text, ...params) => sql.query(text, params), runId);
   await sql.query(`UPDATE "ReconciliationRun" SET "bytesRead" = 0, "rowsRead" = 0, "rowsStaged" = 0, "rowsRejected" = 0, "rowsCompared" = 0, "mismatchRows" = 0 WHERE id = $1`, [runId]);
   const state: ReadState = {};
   let lastProgress = 0;
@@ -160,7 +160,7 @@ async function stage(runId: string, claimed: Claimed, hooks: RunHooks, actor: Au
   };
   if (tryPlain && sql.copyFrom && env().reconciliationPlainCopy) {
     const plain = await stagePlain(sql, runId, runFilePath(runId), stageHooks, state);
-    if ("seqFrom" in plain) return staged(plain, { seqFrom: plain.seqFrom, seqTo: plain.seqTo, groups: plain.groups });
+    if ("seqFrom" in plain) return staged(plain, { seqFrom: plain.seqFrom, seqTo: plain.seqTo, scanned: { groups: plain.groups, instants: plain.instants } });
     logger.info({ runId, why: plain.why, line: plain.line }, "reconciliation file is not plain: read by the app's reader");
     // The reader's progress starts again from the file's beginning.
     lastProgress = 0;
@@ -188,7 +188,7 @@ async function refuse(
   const { prisma } = await database();
   removeRunFile(runId);
   await prisma.$transaction(async (tx) => {
-    await deleteRawRows((text, ...params) => tx.$executeRawUnsafe(text, ...params), runId);
+    await deleteRawRows((text, ...params) => tx.$queryRawUnsafe(text, ...params), runId);
     await tx.reconciliationRow.deleteMany({ where: { runId } });
     await tx.reconciliationRejectedRow.deleteMany({ where: { runId } });
     await tx.reconciliationRowGroup.deleteMany({ where: { runId } });

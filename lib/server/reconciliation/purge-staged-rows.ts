@@ -35,7 +35,7 @@ export async function purgeStagedReconciliationRows(now = new Date()) {
       });
       if (count !== 1) return false;
       await tx.reconciliationRowGroup.deleteMany({ where: { runId: run.id } });
-      const copied = await deleteRawRows((text, ...params) => tx.$executeRawUnsafe(text, ...params), run.id);
+      const copied = await deleteRawRows((text, ...params) => tx.$queryRawUnsafe(text, ...params), run.id);
       const rows = await tx.reconciliationRow.deleteMany({ where: { runId: run.id } });
       await recordAuditEvent(
         tx,

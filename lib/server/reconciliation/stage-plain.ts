@@ -25,7 +25,7 @@ const RAW_COLUMN: Readonly<Record<Column, string>> = {
   reference: "reference",
 };
 
-export type RawStaged = StageProgress & { seqFrom: bigint; seqTo: bigint; groups: PlainGrouper };
+export type RawStaged = StageProgress & { seqFrom: bigint; seqTo: bigint; groups: PlainGrouper; instants: string };
 
 /** Why a file was not copied as text; it is read by the app's reader instead (decision 045). */
 export type NotStagedPlain = { plain: false; why: string; line?: number };
@@ -56,7 +56,8 @@ export async function stagePlain(sql: SqlRunner, runId: string, filePath: string
   const byPosition = [...COLUMNS].sort((a, b) => header.positions[a] - header.positions[b]);
   const statement = `COPY "ReconciliationRawRow" (${byPosition.map((c) => `"${RAW_COLUMN[c]}"`).join(", ")}) FROM STDIN (FORMAT csv, HEADER true, ENCODING 'UTF8')`;
   // The scan groups the rows as it reads them, by their terminal's change instants as they are now.
-  const grouper = new PlainGrouper(await loadChangeInstants(sql, CHANGE_KINDS), MAX_KEY_FIELD_BYTES);
+  const changes = await loadChangeInstants(sql, CHANGE_KINDS);
+  const grouper = new PlainGrouper(changes.instants, MAX_KEY_FIELD_BYTES);
   const scanner = new PlainRowScanner(header, COLUMNS.length, grouper);
   const progress: StageProgress = { bytesRead: 0, rowsRead: 0, rowsStaged: 0, rowsRejected: 0 };
 
@@ -97,7 +98,7 @@ export async function stagePlain(sql: SqlRunner, runId: string, filePath: string
     throw err;
   }
   await hooks.afterBatch?.({ ...progress });
-  return { ...progress, seqFrom: seqTo - BigInt(progress.rowsStaged) + 1n, seqTo, groups: grouper };
+  return { ...progress, seqFrom: seqTo - BigInt(progress.rowsStaged) + 1n, seqTo, groups: grouper, instants: changes.text };
 }
 
 /** SQLSTATE class 22: the data, not the database, was wrong. */
