@@ -22,6 +22,9 @@ type Totals = { rows: number; fen: number; firstMs: number; lastMs: number; firs
 
 const decoder = new TextDecoder();
 
+/** The fields a row is grouped by: terminal, merchant, payee and account. */
+export const KEY_FIELDS = 4;
+
 /**
  * Where an entry keeps its key's offset and four lengths (one number), the instants its bucket lies
  * between ([FROM, UNTIL): a row in them is of its bucket), rows, fen, first and last time: all a row
@@ -75,7 +78,7 @@ export class PlainGrouper {
   add(key: Uint8Array, lengths: Int32Array, at: number, fen: number, row: number) {
     const size = this.slotBytes;
     let hash = 0x811c9dc5;
-    for (let f = 0; f < 4; f++) {
+    for (let f = 0; f < KEY_FIELDS; f++) {
       const from = f * size;
       const to = from + lengths[f]!;
       for (let i = from; i < to; i++) hash = Math.imul(hash ^ key[i]!, 0x01000193);
@@ -119,7 +122,7 @@ export class PlainGrouper {
     const d = e * STRIDE;
     if (this.data[d + LENGTHS] !== this.packed(lengths)) return false;
     let at = this.data[d + KEY_AT]!;
-    for (let f = 0; f < 4; f++) {
+    for (let f = 0; f < KEY_FIELDS; f++) {
       const length = lengths[f]!;
       const from = f * this.slotBytes;
       for (let i = 0; i < length; i++) if (this.pool[at + i] !== key[from + i]) return false;
@@ -136,7 +139,7 @@ export class PlainGrouper {
     this.pool = grown(this.pool, this.poolUsed, this.poolUsed + total);
     this.data[d + KEY_AT] = this.poolUsed;
     this.data[d + LENGTHS] = this.packed(lengths);
-    for (let f = 0; f < 4; f++) {
+    for (let f = 0; f < KEY_FIELDS; f++) {
       this.pool.set(key.subarray(f * this.slotBytes, f * this.slotBytes + lengths[f]!), this.poolUsed);
       this.poolUsed += lengths[f]!;
     }
@@ -178,7 +181,7 @@ export class PlainGrouper {
       const d = e * STRIDE;
       let at = this.data[d + KEY_AT]!;
       let lengths = this.data[d + LENGTHS]!;
-      return [0, 1, 2, 3].map(() => {
+      return Array.from({ length: KEY_FIELDS }, () => {
         const length = lengths % base;
         lengths = (lengths - length) / base;
         return decoder.decode(this.pool.subarray(at, (at += length)));

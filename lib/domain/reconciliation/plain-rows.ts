@@ -10,7 +10,7 @@
  */
 import { MAX_FIELD_LENGTH } from "./decode";
 import type { HeaderMap } from "./header";
-import type { PlainGrouper } from "./plain-groups";
+import { KEY_FIELDS, type PlainGrouper } from "./plain-groups";
 import { daysFromCivil, daysInMonth, MAX_REFERENCE_LENGTH } from "./row";
 
 export type PlainVerdict = { plain: true; rows: number } | { plain: false; line: number; why: NotPlainReason };
@@ -34,7 +34,6 @@ const FIELD_BUFFER = MAX_REFERENCE_LENGTH + 1;
  * such value is valid (a payee name is at most 100 characters), and the reader says so.
  */
 export const MAX_KEY_FIELD_BYTES = 1024;
-const KEY_SLOTS = 4;
 
 export class PlainRowScanner {
   private readonly special: (Special | undefined)[];
@@ -55,8 +54,8 @@ export class PlainRowScanner {
   // Grouping (with a grouper): the row's key fields by slot (terminal, merchant, payee, account).
   private readonly slot: Int8Array;
   /** Slot i's bytes at [i * MAX_KEY_FIELD_BYTES, + keyLengths[i]). */
-  private readonly key = new Uint8Array(KEY_SLOTS * MAX_KEY_FIELD_BYTES);
-  private readonly keyLengths = new Int32Array(KEY_SLOTS);
+  private readonly key = new Uint8Array(KEY_FIELDS * MAX_KEY_FIELD_BYTES);
+  private readonly keyLengths = new Int32Array(KEY_FIELDS);
   private rowAt = 0;
   private rowFen = 0;
 
