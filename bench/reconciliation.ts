@@ -96,7 +96,7 @@ export async function benchReconciliation() {
         staged = performance.now();
         peakStaging = Math.max(peak, process.memoryUsage().rss);
       };
-      const outcome = await processRun(started.runId, { handover: true, hooks: { afterStaging, beforeFinish: () => void (compared = performance.now()) } });
+      const outcome = await processRun(started.runId, { handover: true, instants: started.instants, hooks: { afterStaging, beforeFinish: () => void (compared = performance.now()) } });
       const t2 = performance.now();
       clearInterval(sampler);
       const run = await (await prisma()).reconciliationRun.findUniqueOrThrow({ where: { id: started.runId } });

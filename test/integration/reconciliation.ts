@@ -133,7 +133,7 @@ export function useStaging(staging: Staging) {
 /** Upload as the route does (a byte stream) and process as the background worker does. */
 export async function uploadAndRun(actor: Actor, filePath: string, hooks?: RunHooks) {
   const started = await startReconciliationRun({ actor, input: { fileName: path.basename(filePath) }, body: fs.createReadStream(filePath), requestMeta: meta() });
-  const outcome = await processRun(started.runId, { hooks, handover: true });
+  const outcome = await processRun(started.runId, { hooks, handover: true, instants: started.instants });
   return { ...started, outcome };
 }
 

@@ -190,6 +190,27 @@ describe.skipIf(!server)("plain files copied as text (decision 045)", () => {
     expect(outside!.rows).toBeGreaterThanOrEqual(1);
   });
 
+  it("change instants read while the file arrived: a binding that ends before staging still finds its row outside it", async () => {
+    const file = await generatedFile({ rows: 1500, mismatchRate: 0.1, seed: 40 });
+    const { sql } = await database();
+    const started = await startReconciliationRun({ actor: fixture.auditor, input: { fileName: "early.csv" }, body: fs.createReadStream(file.path), requestMeta: meta() });
+    const early = await started.instants!;
+    const [, ...rows] = linesOf(file.path).map((l) => l.split(","));
+    const [binding] = await sql.query<{ terminalId: string }>(`SELECT "terminalId" FROM "TerminalBinding" WHERE "merchantId" = $1 AND "boundTo" IS NULL LIMIT 1`, [fixture.merchantIds[1]]);
+    const last = Math.max(...rows.filter((r) => r[1] === binding!.terminalId).map((r) => parseTransactionTime(r[0]!)!.getTime()));
+    await sql.query(`UPDATE "TerminalBinding" SET "boundTo" = $2 WHERE "terminalId" = $1 AND "boundTo" IS NULL`, [binding!.terminalId, new Date(last).toISOString()]);
+    expect(await changeInstantsText(sql, CHANGE_KINDS)).not.toBe(early.text);
+
+    expect(await processRun(started.runId, { handover: true, instants: started.instants })).toBe("DONE");
+    const copied = await outcomeOf(started.runId);
+    useStaging("read by the app");
+    const read = await outcomeOf((await uploadAndRun(fixture.auditor, file.path)).runId);
+    useStaging("copied as text");
+    expect(copied.copied).toBe(true);
+    expect({ ...copied, copied: false }).toEqual(read);
+    expect(read.findings.some((f) => f.startsWith(`OUTSIDE_BINDING_PERIOD|${binding!.terminalId}|`))).toBe(true);
+  });
+
   it("a run that dies just after its rows were copied leaves none behind: staged again, its old rows go", async () => {
     const file = await generatedFile({ rows: 300, mismatchRate: 0.1, seed: 37 });
     let whole = 0;

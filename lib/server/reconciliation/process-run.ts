@@ -12,6 +12,7 @@ import { compareRows, INSERT_FINDINGS, StagedRowsMissingError } from "./compare-
 import { removeRunFile, runFileExists, runFilePath } from "./run-file";
 import { RawRowsNotValidError } from "./group-raw-rows";
 import { deleteRawRows, rawRange, type RawRange } from "./raw-rows";
+import type { ChangeInstantsAsOf } from "./change-instants";
 import { stagePlain } from "./stage-plain";
 import { stageRows, type StageHooks, type StageProgress } from "./stage-rows";
 
@@ -54,7 +55,13 @@ async function runActor(userId: string): Promise<AuditActor> {
  * Stages (if not yet staged), compares and finishes a run. Findings appear in one transaction at the
  * end or not at all; a crash or error leaves the run STAGING/COMPARING to be resumed (decision 019).
  */
-export async function processRun(runId: string, options: { hooks?: RunHooks; meta?: RequestMeta; handover?: boolean } = {}): Promise<ProcessOutcome> {
+/**
+ * `instants`: the change instants the upload began reading while the file arrived
+ * (startReconciliationRun); a plain file's scan groups by them (decision 046).
+ */
+export type ProcessOptions = { hooks?: RunHooks; meta?: RequestMeta; handover?: boolean; instants?: Promise<ChangeInstantsAsOf> };
+
+export async function processRun(runId: string, options: ProcessOptions = {}): Promise<ProcessOutcome> {
   const db = await database();
   const claimed = await claim(runId, new Date(), options.handover ?? false);
   if (!claimed) return "NOT_CLAIMED";
@@ -82,7 +89,7 @@ export async function processRun(runId: string, options: { hooks?: RunHooks; met
           await refuse(runId, claimed, { key: "reconciliation.run.fileMissing" }, actor, meta, "FAILED");
           return "FAILED";
         }
-        const staged = await stage(runId, claimed, hooks, actor, meta, tryPlain);
+        const staged = await stage(runId, claimed, hooks, actor, meta, tryPlain, options.instants);
         if (staged === "REFUSED") return "REFUSED";
         ({ rows: stagedRows, raw } = staged);
         hooks.afterStaging?.();
@@ -127,7 +134,7 @@ export async function processRun(runId: string, options: { hooks?: RunHooks; met
 }
 
 /** Stages the run's file; answers how many rows were staged (and where, if copied as text), or REFUSED. */
-async function stage(runId: string, claimed: Claimed, hooks: RunHooks, actor: AuditActor, meta: RequestMeta, tryPlain: boolean): Promise<{ rows: number; raw?: RawRange } | "REFUSED"> {
+async function stage(runId: string, claimed: Claimed, hooks: RunHooks, actor: AuditActor, meta: RequestMeta, tryPlain: boolean, instants?: Promise<ChangeInstantsAsOf>): Promise<{ rows: number; raw?: RawRange } | "REFUSED"> {
   const { sql } = await database();
   // A restart begins again from the file: rows of an earlier attempt go first.
   await sql.query(`DELETE FROM "ReconciliationRow" WHERE "runId" = $1`, [runId]);
@@ -159,7 +166,7 @@ async function stage(runId: string, claimed: Claimed, hooks: RunHooks, actor: Au
     return { rows: progress.rowsStaged, raw };
   };
   if (tryPlain && sql.copyFrom && env().reconciliationPlainCopy) {
-    const plain = await stagePlain(sql, runId, runFilePath(runId), stageHooks, state);
+    const plain = await stagePlain(sql, runId, runFilePath(runId), stageHooks, state, instants);
     if ("seqFrom" in plain) return staged(plain, { seqFrom: plain.seqFrom, seqTo: plain.seqTo, scanned: { groups: plain.groups, instants: plain.instants } });
     logger.info({ runId, why: plain.why, line: plain.line }, "reconciliation file is not plain: read by the app's reader");
     // The reader's progress starts again from the file's beginning.

@@ -6,7 +6,7 @@ import { PlainGrouper } from "@/lib/domain/reconciliation/plain-groups";
 import { MAX_KEY_FIELD_BYTES, PlainRowScanner } from "@/lib/domain/reconciliation/plain-rows";
 import { readTransactionFileBatches, type ReadState } from "@/lib/domain/reconciliation/read-file";
 import type { SqlRunner } from "@/lib/server/db/sql-runner";
-import { CHANGE_KINDS, loadChangeInstants } from "./change-instants";
+import { CHANGE_KINDS, loadChangeInstants, type ChangeInstantsAsOf } from "./change-instants";
 import type { StageHooks, StageProgress } from "./stage-rows";
 
 /** Bytes the header and the encoding are read from, as the reader decides the encoding (decode.ts). */
@@ -43,7 +43,9 @@ class NotPlain extends Error {
  * reads the file with the app's reader, which says exactly what is wrong and where. Only UTF-8 files
  * of exactly the seven columns are tried; and only if no other run is copying its rows.
  */
-export async function stagePlain(sql: SqlRunner, runId: string, filePath: string, hooks: StageHooks = {}, state: ReadState = {}): Promise<RawStaged | NotStagedPlain> {
+export async function stagePlain(
+  sql: SqlRunner, runId: string, filePath: string, hooks: StageHooks = {}, state: ReadState = {}, instants?: Promise<ChangeInstantsAsOf>,
+): Promise<RawStaged | NotStagedPlain> {
   if (!sql.copyFrom) return { plain: false, why: "engine" };
   const opening = await openingOf(filePath);
   if (opening === null) return { plain: false, why: "header" };
@@ -55,8 +57,9 @@ export async function stagePlain(sql: SqlRunner, runId: string, filePath: string
 
   const byPosition = [...COLUMNS].sort((a, b) => header.positions[a] - header.positions[b]);
   const statement = `COPY "ReconciliationRawRow" (${byPosition.map((c) => `"${RAW_COLUMN[c]}"`).join(", ")}) FROM STDIN (FORMAT csv, HEADER true, ENCODING 'UTF8')`;
-  // The scan groups the rows as it reads them, by their terminal's change instants as they are now.
-  const changes = await loadChangeInstants(sql, CHANGE_KINDS);
+  // The scan groups the rows as it reads them, by their terminal's change instants: as read while the
+  // file was uploaded, or now. Either way they are read again when the groups are written.
+  const changes = (await instants?.catch(() => undefined)) ?? (await loadChangeInstants(sql, CHANGE_KINDS));
   const grouper = new PlainGrouper(changes.instants, MAX_KEY_FIELD_BYTES);
   const scanner = new PlainRowScanner(header, COLUMNS.length, grouper);
   const progress: StageProgress = { bytesRead: 0, rowsRead: 0, rowsStaged: 0, rowsRejected: 0 };

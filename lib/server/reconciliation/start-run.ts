@@ -9,7 +9,9 @@ import { authorize } from "@/lib/server/auth/authorize";
 import type { Actor } from "@/lib/server/auth/current-actor";
 import { database } from "@/lib/server/db";
 import { parseInput, UseCaseError } from "@/lib/server/errors";
+import { env } from "@/lib/server/env";
 import type { RequestMeta } from "@/lib/server/request-meta";
+import { CHANGE_KINDS, loadChangeInstants } from "./change-instants";
 import { HEARTBEAT_MS } from "./process-run";
 import { removeRunFile, runFilePath } from "./run-file";
 
@@ -23,7 +25,9 @@ export function newRunReference(now: Date) {
 /**
  * Receives an uploaded transaction file (streamed to disk under DATA_DIR, hashed as it comes, never
  * held in memory) and leaves the run ready to stage (STAGING, still held): the caller hands it to
- * processRun with `handover`. An upload that breaks off leaves a FAILED run and no file.
+ * processRun with `handover`, and with `instants`, the records' change instants read while the file
+ * arrived (the database is idle meanwhile; a plain file's scan needs them, decision 046). An upload
+ * that breaks off leaves a FAILED run and no file.
  */
 export async function startReconciliationRun({ actor, input, body, requestMeta }: { actor: Actor | null; input: unknown; body: AsyncIterable<Uint8Array> | null; requestMeta: RequestMeta }) {
   authorize(actor, "reconciliation:run");
@@ -39,6 +43,9 @@ export async function startReconciliationRun({ actor, input, body, requestMeta }
     return created;
   });
 
+  const instants = db.sql.copyFrom && env().reconciliationPlainCopy ? loadChangeInstants(db.sql, CHANGE_KINDS) : undefined;
+  // Awaited by the run's staging, if at all; a failure there reads them again.
+  instants?.catch(() => {});
   const hash = crypto.createHash("sha256");
   let size = 0;
   let lastBeat = Date.now();
@@ -72,5 +79,5 @@ export async function startReconciliationRun({ actor, input, body, requestMeta }
     `UPDATE "ReconciliationRun" SET status = 'STAGING', "sizeBytes" = $2, sha256 = $3, "heartbeatAt" = $4, "version" = "version" + 1 WHERE id = $1`,
     [run.id, size, sha256, new Date().toISOString()],
   );
-  return { runId: run.id, reference: run.reference, sizeBytes: size, sha256 };
+  return { runId: run.id, reference: run.reference, sizeBytes: size, sha256, instants };
 }

@@ -26,8 +26,8 @@ export async function POST(request: Request) {
     assertSameOrigin(request);
     const actor = await requireActor("reconciliation:run");
     const fileName = new URL(request.url).searchParams.get("name") ?? "";
-    const started = await startReconciliationRun({ actor, input: { fileName }, body: request.body ? chunks(request.body) : null, requestMeta: await currentRequestMeta() });
-    continueRunInBackground(started.runId, true);
+    const { instants, ...started } = await startReconciliationRun({ actor, input: { fileName }, body: request.body ? chunks(request.body) : null, requestMeta: await currentRequestMeta() });
+    continueRunInBackground(started.runId, true, instants);
     return { status: 201, body: started };
   });
 }
