@@ -8,11 +8,11 @@ import { logger } from "@/lib/server/logger";
 import { assertWritable } from "@/lib/server/maintenance/guard";
 import { readOnlyState } from "@/lib/server/maintenance/read-only-now";
 import { SYSTEM_META, type RequestMeta } from "@/lib/server/request-meta";
+import type { ChangeInstantsAsOf } from "./change-instants";
 import { compareRows, INSERT_FINDINGS, StagedRowsMissingError } from "./compare-rows";
 import { removeRunFile, runFileExists, runFilePath } from "./run-file";
 import { RawRowsNotValidError } from "./group-raw-rows";
 import { deleteRawRows, rawRange, type RawRange } from "./raw-rows";
-import type { ChangeInstantsAsOf } from "./change-instants";
 import { stagePlain } from "./stage-plain";
 import { stageRows, type StageHooks, type StageProgress } from "./stage-rows";
 
@@ -52,15 +52,15 @@ async function runActor(userId: string): Promise<AuditActor> {
 }
 
 /**
- * Stages (if not yet staged), compares and finishes a run. Findings appear in one transaction at the
- * end or not at all; a crash or error leaves the run STAGING/COMPARING to be resumed (decision 019).
- */
-/**
  * `instants`: the change instants the upload began reading while the file arrived
  * (startReconciliationRun); a plain file's scan groups by them (decision 046).
  */
 export type ProcessOptions = { hooks?: RunHooks; meta?: RequestMeta; handover?: boolean; instants?: Promise<ChangeInstantsAsOf> };
 
+/**
+ * Stages (if not yet staged), compares and finishes a run. Findings appear in one transaction at the
+ * end or not at all; a crash or error leaves the run STAGING/COMPARING to be resumed (decision 019).
+ */
 export async function processRun(runId: string, options: ProcessOptions = {}): Promise<ProcessOutcome> {
   const db = await database();
   const claimed = await claim(runId, new Date(), options.handover ?? false);
