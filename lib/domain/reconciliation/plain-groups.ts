@@ -33,6 +33,20 @@ export const KEY_FIELDS = 4;
 const STRIDE = 16;
 const KEY_AT = 0, LENGTHS = 1, FROM = 2, UNTIL = 3, ROWS = 4, FEN = 5, FIRST = 6, LAST = 7, BUCKET = 8, FIRST_ROW = 9;
 
+/** A key field's hash (FNV-1a): FIELD_HASH_SEED, then `Math.imul(hash ^ byte, FIELD_HASH_PRIME)` for each of its bytes. */
+export const FIELD_HASH_SEED = 0x811c9dc5 | 0;
+export const FIELD_HASH_PRIME = 0x01000193;
+
+/** The table's hash of a key from its fields' hashes, in field order (30 bits). */
+function combinedHash(fieldHashes: Int32Array): number {
+  let hash = FIELD_HASH_SEED;
+  for (let f = 0; f < KEY_FIELDS; f++) hash = Math.imul(hash ^ fieldHashes[f]!, FIELD_HASH_PRIME) ^ (hash >>> 15);
+  return (hash ^ (hash >>> 13)) & 0x3fffffff;
+}
+
+/** A field's bytes in the pool, whole words (the bytes after its end stay 0). */
+const wordBytes = (length: number) => (length + 3) & ~3;
+
 /** A bigger copy of a typed array (its first `used` elements). */
 function grown<T extends Float64Array | Uint8Array>(array: T, used: number, needed: number): T {
   if (needed <= array.length) return array;
@@ -56,7 +70,12 @@ export class PlainGrouper {
   /** Entry e's numbers at [e * STRIDE, + STRIDE): one cache line per entry, as rows come in any order. */
   private data = new Float64Array(STRIDE << 12);
   private pool = new Uint8Array(1 << 18);
+  /** The pool as 32-bit words: keys are compared four bytes at a time, each field from a word's start. */
+  private poolWords = new Int32Array(this.pool.buffer);
   private poolUsed = 0;
+  /** The caller's key buffer as words (the scan passes the same buffer with every row). */
+  private keyWords: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  private keyOf: Uint8Array | undefined;
   private readonly instantsOf: (readonly number[] | undefined)[] = [];
   private readonly others = new Map<number, Totals>();
 
@@ -64,6 +83,7 @@ export class PlainGrouper {
   constructor(private readonly instants: ChangeInstants, private readonly slotBytes: number) {
     // Four lengths up to slotBytes in one float64's 53 bits.
     if (slotBytes >= 8192) throw new Error("key fields too long to pack");
+    if (slotBytes % 4 !== 0) throw new Error("key fields must start at whole words");
   }
 
   private packed(lengths: Int32Array): number {
@@ -74,17 +94,10 @@ export class PlainGrouper {
   /**
    * A data row: `key` holds its four key fields, terminal, merchant, payee and account, field i at
    * [i * slotBytes, + lengths[i]); its time in epoch ms, amount in fen, and 0-based row index.
+   * `fieldHashes`: each field's fieldHash, when the caller made them as it read the bytes.
    */
-  add(key: Uint8Array, lengths: Int32Array, at: number, fen: number, row: number) {
-    const size = this.slotBytes;
-    let hash = 0x811c9dc5;
-    for (let f = 0; f < KEY_FIELDS; f++) {
-      const from = f * size;
-      const to = from + lengths[f]!;
-      for (let i = from; i < to; i++) hash = Math.imul(hash ^ key[i]!, 0x01000193);
-      hash = Math.imul(hash ^ 0xff, 0x01000193);
-    }
-    hash &= 0x3fffffff;
+  add(key: Uint8Array, lengths: Int32Array, at: number, fen: number, row: number, fieldHashes?: Int32Array) {
+    const hash = fieldHashes === undefined ? this.keyHash(key, lengths) : combinedHash(fieldHashes);
     const table = this.table;
     const mask = (table.length >> 1) - 1;
     let slot = hash & mask;
@@ -118,15 +131,32 @@ export class PlainGrouper {
     }
   }
 
+  private keyHash(key: Uint8Array, lengths: Int32Array): number {
+    const hashes = new Int32Array(KEY_FIELDS);
+    for (let f = 0; f < KEY_FIELDS; f++) {
+      let h = FIELD_HASH_SEED;
+      for (let i = f * this.slotBytes, to = i + lengths[f]!; i < to; i++) h = Math.imul(h ^ key[i]!, FIELD_HASH_PRIME);
+      hashes[f] = h;
+    }
+    return combinedHash(hashes);
+  }
+
   private sameKey(e: number, key: Uint8Array, lengths: Int32Array): boolean {
     const d = e * STRIDE;
     if (this.data[d + LENGTHS] !== this.packed(lengths)) return false;
+    if (key !== this.keyOf) {
+      this.keyOf = key;
+      this.keyWords = new Int32Array(key.buffer, key.byteOffset, key.length >> 2);
+    }
+    const pool = this.pool, poolWords = this.poolWords, keyWords = this.keyWords;
     let at = this.data[d + KEY_AT]!;
     for (let f = 0; f < KEY_FIELDS; f++) {
       const length = lengths[f]!;
       const from = f * this.slotBytes;
-      for (let i = 0; i < length; i++) if (this.pool[at + i] !== key[from + i]) return false;
-      at += length;
+      const words = length >> 2;
+      for (let w = 0, p = at >> 2, k = from >> 2; w < words; w++) if (poolWords[p + w] !== keyWords[k + w]) return false;
+      for (let i = words << 2; i < length; i++) if (pool[at + i] !== key[from + i]) return false;
+      at += wordBytes(length);
     }
     return true;
   }
@@ -135,13 +165,14 @@ export class PlainGrouper {
     const e = this.count++;
     this.data = grown(this.data, e * STRIDE, (e + 1) * STRIDE);
     const d = e * STRIDE;
-    const total = lengths[0]! + lengths[1]! + lengths[2]! + lengths[3]!;
-    this.pool = grown(this.pool, this.poolUsed, this.poolUsed + total);
+    const total = wordBytes(lengths[0]!) + wordBytes(lengths[1]!) + wordBytes(lengths[2]!) + wordBytes(lengths[3]!);
+    const pool = grown(this.pool, this.poolUsed, this.poolUsed + total);
+    if (pool !== this.pool) [this.pool, this.poolWords] = [pool, new Int32Array(pool.buffer)];
     this.data[d + KEY_AT] = this.poolUsed;
     this.data[d + LENGTHS] = this.packed(lengths);
     for (let f = 0; f < KEY_FIELDS; f++) {
       this.pool.set(key.subarray(f * this.slotBytes, f * this.slotBytes + lengths[f]!), this.poolUsed);
-      this.poolUsed += lengths[f]!;
+      this.poolUsed += wordBytes(lengths[f]!);
     }
     const instants = this.instants.get(decoder.decode(key.subarray(0, lengths[0])));
     this.instantsOf[e] = instants;
@@ -184,7 +215,9 @@ export class PlainGrouper {
       return Array.from({ length: KEY_FIELDS }, () => {
         const length = lengths % base;
         lengths = (lengths - length) / base;
-        return decoder.decode(this.pool.subarray(at, (at += length)));
+        const text = decoder.decode(this.pool.subarray(at, at + length));
+        at += wordBytes(length);
+        return text;
       });
     };
     for (let e = 0; e < this.count; e++) {

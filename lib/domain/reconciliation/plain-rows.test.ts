@@ -4,7 +4,8 @@ import { chunked, collect } from "@/test/reconciliation";
 import { FileRefusedError, MAX_FIELD_LENGTH } from "./decode";
 import { COLUMNS, mapHeader, type HeaderMap } from "./header";
 import { containsPan } from "./pan";
-import { PlainRowScanner, plainAmount, plainReference, plainTime, type NotPlainReason, type PlainVerdict } from "./plain-rows";
+import { PlainGrouper, type PlainGroup } from "./plain-groups";
+import { MAX_KEY_FIELD_BYTES, PlainRowScanner, plainAmount, plainReference, plainTime, type NotPlainReason, type PlainVerdict } from "./plain-rows";
 import { readTransactionFile, type FileRow } from "./read-file";
 import { parseAmountFen, parseRow, parseTransactionTime } from "./row";
 
@@ -103,6 +104,38 @@ describe("PlainRowScanner: plain files", () => {
       expect(scan(text, NAMES, sizes)).toEqual(whole);
       expect(scan(text, NAMES, [1])).toEqual(whole);
     }), { numRuns: 1000 });
+  });
+});
+
+describe("PlainRowScanner: the rows it groups", () => {
+  it("groups rows by their fields' text, however each cell is quoted and wherever the chunks cut them", () => {
+    const value = fc.constantFrom("T0010165", "T001016", "基准m0005082", 'Shop, "Ltd"', "a,b", "", "****5082", "收款");
+    const rowArb = fc.record({ key: fc.tuple(value, value, value, value), fen: fc.integer({ min: 0, max: 99_999 }), quote: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }) });
+    const sizes = fc.array(fc.integer({ min: 1, max: 48 }), { minLength: 1, maxLength: 4 });
+    const cell = (text: string, quote: boolean) => (quote || /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+    fc.assert(fc.property(fc.array(rowArb, { maxLength: 30 }), sizes, (rows, sizes) => {
+      const lines = rows.map((r) => [ROW[0], ...r.key.map((k, i) => cell(k, r.quote[i]!)), (r.fen / 100).toFixed(2), ROW[6]].join(","));
+      const names = [NAMES[0]!, NAMES[1]!, NAMES[2]!, NAMES[3]!, NAMES[4]!, NAMES[5]!, NAMES[6]!];
+      const grouper = new PlainGrouper(new Map(), MAX_KEY_FIELD_BYTES);
+      const scanner = new PlainRowScanner(headerOf(names), names.length, grouper);
+      const bytes = utf8(file(...lines));
+      for (let at = 0, n = 0; at < bytes.length; n++) {
+        const size = sizes[n % sizes.length]!;
+        scanner.feed(bytes.subarray(at, at + size));
+        at += size;
+      }
+      expect(scanner.end()).toEqual({ plain: true, rows: rows.length });
+      const expected = new Map<string, { rows: number; fen: number; firstRow: number }>();
+      rows.forEach((r, i) => {
+        const id = JSON.stringify(r.key);
+        const g = expected.get(id);
+        if (g) [g.rows, g.fen] = [g.rows + 1, g.fen + r.fen];
+        else expected.set(id, { rows: 1, fen: r.fen, firstRow: i });
+      });
+      const got = [...grouper.groups()].map((g: PlainGroup) => [JSON.stringify([g.terminal, g.merchant, g.payee, g.account]), { rows: g.rows, fen: g.fen, firstRow: g.firstRow }] as const);
+      expect(new Map(got)).toEqual(expected);
+      expect(got.length).toBe(expected.size);
+    }), { numRuns: 500 });
   });
 });
 

@@ -10,8 +10,8 @@
  */
 import { MAX_FIELD_LENGTH } from "./decode";
 import type { HeaderMap } from "./header";
-import { KEY_FIELDS, type PlainGrouper } from "./plain-groups";
-import { daysFromCivil, daysInMonth, MAX_REFERENCE_LENGTH } from "./row";
+import { FIELD_HASH_PRIME, FIELD_HASH_SEED, KEY_FIELDS, type PlainGrouper } from "./plain-groups";
+import { daysFromCivil as civilDays, daysInMonth as monthDays, MAX_REFERENCE_LENGTH as MAX_REFERENCE } from "./row";
 
 export type PlainVerdict = { plain: true; rows: number } | { plain: false; line: number; why: NotPlainReason };
 
@@ -24,6 +24,23 @@ const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
 const DASH = 0x2d;
+// Module constants, not imported bindings, in the per-byte loops: a bundler reads those through a getter.
+const SEED = FIELD_HASH_SEED;
+const PRIME = FIELD_HASH_PRIME;
+const MAX_QUOTED = MAX_FIELD_LENGTH;
+const MAX_REFERENCE_LENGTH = MAX_REFERENCE;
+const daysInMonth = monthDays;
+const daysFromCivil = civilDays;
+
+/** Bytes that end a run of a field's ordinary bytes, outside quotes and inside them (a comma is text there). */
+const STOPS_OUTSIDE = stops([0, QUOTE, COMMA, CR, LF]);
+const STOPS_INSIDE = stops([0, QUOTE, CR, LF]);
+
+function stops(bytes: number[]): Uint8Array {
+  const table = new Uint8Array(256);
+  for (const b of bytes) table[b] = 1;
+  return table;
+}
 
 type Special = "time" | "amount" | "reference";
 
@@ -56,6 +73,9 @@ export class PlainRowScanner {
   /** Slot i's bytes at [i * MAX_KEY_FIELD_BYTES, + keyLengths[i]). */
   private readonly key = new Uint8Array(KEY_FIELDS * MAX_KEY_FIELD_BYTES);
   private readonly keyLengths = new Int32Array(KEY_FIELDS);
+  /** Each key field's hash (plain-groups' fieldHash), made as its bytes are kept; `hash` the current field's. */
+  private readonly keyHashes = new Int32Array(KEY_FIELDS);
+  private hash = SEED;
   private rowAt = 0;
   private rowFen = 0;
 
@@ -80,10 +100,50 @@ export class PlainRowScanner {
   /** Scans the next bytes of the file (from its first byte, header included); false once not plain. */
   feed(bytes: Uint8Array): boolean {
     if (this.failed) return false;
-    for (let i = 0; i < bytes.length; i++) {
+    const n = bytes.length;
+    let i = 0;
+    while (i < n) {
+      // A field's ordinary bytes in a tight loop; each other byte through byte(), which decides.
+      if (!this.sawCR && !this.closedQuote) {
+        i = this.ordinary(bytes, i);
+        if (this.inQuotes && this.length > MAX_QUOTED) return this.fail("fieldLength");
+        if (i === n) break;
+      }
       if (!this.byte(bytes[i]!)) return false;
+      i++;
     }
     return true;
+  }
+
+  /** Keeps the bytes from `i` up to the first that is not ordinary text where the scan is; returns its index. */
+  private ordinary(bytes: Uint8Array, i: number): number {
+    const n = bytes.length;
+    const stop = this.inQuotes ? STOPS_INSIDE : STOPS_OUTSIDE;
+    let length = this.length;
+    const slot = this.field < this.fieldCount ? this.slot[this.field]! : -1;
+    if (slot >= 0) {
+      const key = this.key;
+      const base = slot * MAX_KEY_FIELD_BYTES;
+      let hash = this.hash;
+      for (; i < n; i++) {
+        const c = bytes[i]!;
+        if (stop[c] !== 0) break;
+        if (length < MAX_KEY_FIELD_BYTES) key[base + length] = c;
+        hash = Math.imul(hash ^ c, PRIME);
+        length++;
+      }
+      this.hash = hash;
+    } else {
+      const buffer = this.buffer;
+      for (; i < n; i++) {
+        const c = bytes[i]!;
+        if (stop[c] !== 0) break;
+        if (length < FIELD_BUFFER) buffer[length] = c;
+        length++;
+      }
+    }
+    this.length = length;
+    return i;
   }
 
   end(): PlainVerdict {
@@ -118,7 +178,7 @@ export class PlainRowScanner {
         this.keep(c);
         // The reader takes a quoted field this long for a missing closing quote. Bytes are never
         // fewer than its UTF-16 units, so within this many bytes it is within the reader's limit.
-        if (this.length > MAX_FIELD_LENGTH) return this.fail("fieldLength");
+        if (this.length > MAX_QUOTED) return this.fail("fieldLength");
       }
       return true;
     }
@@ -128,7 +188,7 @@ export class PlainRowScanner {
         // "" inside a quoted field: one quote.
         this.inQuotes = true;
         this.keep(c);
-        return this.length <= MAX_FIELD_LENGTH || this.fail("fieldLength");
+        return this.length <= MAX_QUOTED || this.fail("fieldLength");
       }
       if (c !== COMMA && c !== CR && c !== LF) return this.fail("strayQuote");
     }
@@ -136,6 +196,7 @@ export class PlainRowScanner {
       if (!this.inHeader && !this.endField()) return false;
       this.field++;
       this.length = 0;
+      this.hash = SEED;
       this.quoted = false;
       return true;
     }
@@ -155,9 +216,10 @@ export class PlainRowScanner {
   }
 
   private keep(c: number) {
-    const slot = this.slot[this.field]!;
+    const slot = this.field < this.fieldCount ? this.slot[this.field]! : -1;
     if (slot >= 0) {
       if (this.length < MAX_KEY_FIELD_BYTES) this.key[slot * MAX_KEY_FIELD_BYTES + this.length] = c;
+      this.hash = Math.imul(this.hash ^ c, PRIME);
     } else if (this.length < FIELD_BUFFER) {
       this.buffer[this.length] = c;
     }
@@ -184,7 +246,7 @@ export class PlainRowScanner {
     if (this.field === 0 && this.length === 0 && !this.quoted) return this.fail("emptyLine");
     if (!this.endField()) return false;
     if (this.field + 1 !== this.fieldCount) return this.fail("fieldCount");
-    this.grouper?.add(this.key, this.keyLengths, this.rowAt, this.rowFen, this.rows);
+    this.grouper?.add(this.key, this.keyLengths, this.rowAt, this.rowFen, this.rows, this.keyHashes);
     this.rows++;
     this.resetRow();
     return true;
@@ -193,6 +255,7 @@ export class PlainRowScanner {
   private resetRow() {
     this.field = 0;
     this.length = 0;
+    this.hash = SEED;
     this.quoted = false;
   }
 
@@ -202,6 +265,7 @@ export class PlainRowScanner {
     if (slot >= 0) {
       if (this.length > MAX_KEY_FIELD_BYTES) return this.fail("fieldLength");
       this.keyLengths[slot] = this.length;
+      this.keyHashes[slot] = this.hash;
       return true;
     }
     const special = this.special[this.field];

@@ -65,7 +65,7 @@ export async function stagePlain(
   const progress: StageProgress = { bytesRead: 0, rowsRead: 0, rowsStaged: 0, rowsRejected: 0 };
 
   async function* checked(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 16 * 1024 })) {
+    for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 64 * 1024 })) {
       const bytes = chunk as Buffer;
       if (!scanner.feed(bytes)) break;
       progress.bytesRead += bytes.length;
