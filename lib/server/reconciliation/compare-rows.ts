@@ -1,7 +1,7 @@
 import "server-only";
 import { PAYEE_KEY_MAP, payeeKey, payeeKeySql } from "@/lib/domain/reconciliation/payee-key";
 import type { SqlRunner } from "@/lib/server/db/sql-runner";
-import { changeInstantsSql, changeInstantsText, CHANGE_KINDS, groupsSpanningChanges, type ChangeKind } from "./change-instants";
+import { changeInstantsSql, CHANGE_KINDS, groupsSpanningChanges, recordsFingerprint, type ChangeKind } from "./change-instants";
 import { groupRawRows, writeScannedGroups } from "./group-raw-rows";
 import type { RawRange } from "./raw-rows";
 
@@ -185,11 +185,12 @@ export async function compareRows(
   if (raw) {
     // Grouped by their change instants at once: nothing to split after. The scan's groups stand if no
     // record changed since they were made; else, and after a restart, the copied rows are grouped in SQL.
-    // Read again beside the writing (on another connection): the same text, no record changed since.
+    // The records' fingerprint read again beside the writing (on another connection): the same, and
+    // nothing the instants are made of changed since.
     const scan = raw.scanned && changes === CHANGE_KINDS ? raw.scanned : null;
-    const reread = scan ? changeInstantsText(sql, CHANGE_KINDS).catch(() => null) : null;
+    const reread = scan ? recordsFingerprint(sql).catch(() => null) : null;
     const scanned = scan ? await writeScannedGroups(sql, runId, scan.groups) : null;
-    if (scanned && ((await reread) === scan!.instants || (await groupsSpanningChanges(sql, runId, CHANGE_KINDS)) === 0)) grouped = scanned;
+    if (scanned && ((await reread) === scan!.fingerprint || (await groupsSpanningChanges(sql, runId, CHANGE_KINDS)) === 0)) grouped = scanned;
     else {
       if (scanned) await sql.query(`DELETE FROM "ReconciliationRowGroup" WHERE "runId" = $1`, [runId]);
       grouped = await groupRawRows(sql, runId, raw, changes ?? []);

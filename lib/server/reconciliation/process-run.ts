@@ -167,7 +167,7 @@ async function stage(runId: string, claimed: Claimed, hooks: RunHooks, actor: Au
   };
   if (tryPlain && sql.copyFrom && env().reconciliationPlainCopy) {
     const plain = await stagePlain(sql, runId, runFilePath(runId), stageHooks, state, instants);
-    if ("seqFrom" in plain) return staged(plain, { seqFrom: plain.seqFrom, seqTo: plain.seqTo, scanned: { groups: plain.groups, instants: plain.instants } });
+    if ("seqFrom" in plain) return staged(plain, { seqFrom: plain.seqFrom, seqTo: plain.seqTo, scanned: { groups: plain.groups, fingerprint: plain.fingerprint } });
     logger.info({ runId, why: plain.why, line: plain.line }, "reconciliation file is not plain: read by the app's reader");
     // The reader's progress starts again from the file's beginning.
     lastProgress = 0;

@@ -5,9 +5,9 @@ import type { PlainGrouper } from "@/lib/domain/reconciliation/plain-groups";
 /**
  * A plain run's copied rows (decision 045): its range of ReconciliationRawRow.seq, as stored on the
  * run; and, just after staging, the groups the byte scan made of them, by every kind of change as
- * read in `instants` (changeInstantsText).
+ * read with the records' `fingerprint` (loadChangeInstants).
  */
-export type RawRange = { seqFrom: bigint; seqTo: bigint; scanned?: { groups: PlainGrouper; instants: string } };
+export type RawRange = { seqFrom: bigint; seqTo: bigint; scanned?: { groups: PlainGrouper; fingerprint: string } };
 
 export function rawRange(run: { rawSeqFrom: bigint | string | null; rawSeqTo: bigint | string | null }): RawRange | undefined {
   return run.rawSeqFrom === null || run.rawSeqTo === null ? undefined : { seqFrom: BigInt(run.rawSeqFrom), seqTo: BigInt(run.rawSeqTo) };

@@ -25,7 +25,7 @@ const RAW_COLUMN: Readonly<Record<Column, string>> = {
   reference: "reference",
 };
 
-export type RawStaged = StageProgress & { seqFrom: bigint; seqTo: bigint; groups: PlainGrouper; instants: string };
+export type RawStaged = StageProgress & { seqFrom: bigint; seqTo: bigint; groups: PlainGrouper; fingerprint: string };
 
 /** Why a file was not copied as text; it is read by the app's reader instead (decision 045). */
 export type NotStagedPlain = { plain: false; why: string; line?: number };
@@ -101,7 +101,7 @@ export async function stagePlain(
     throw err;
   }
   await hooks.afterBatch?.({ ...progress });
-  return { ...progress, seqFrom: seqTo - BigInt(progress.rowsStaged) + 1n, seqTo, groups: grouper, instants: changes.text };
+  return { ...progress, seqFrom: seqTo - BigInt(progress.rowsStaged) + 1n, seqTo, groups: grouper, fingerprint: changes.fingerprint };
 }
 
 /** SQLSTATE class 22: the data, not the database, was wrong. */
