@@ -6,7 +6,7 @@ import { groupRawRows, writeScannedGroups } from "./group-raw-rows";
 import type { RawRange } from "./raw-rows";
 
 /** Groups classified per statement (a million-row file has some 50,000): progress moves. */
-export const COMPARE_CHUNK_GROUPS = 10_000;
+export const COMPARE_CHUNK_GROUPS = 25_000;
 /**
  * Each chunk hashes the record tables once and sorts its lines in memory (work_mem); the plan's cost
  * would otherwise switch JIT compilation on, which costs more than it saves here (decision 035).
@@ -243,11 +243,16 @@ export async function compareRows(
   return progress;
 }
 
-/** The run's mismatching groups into findings (inside the caller's transaction). */
+/**
+ * The run's mismatching groups into findings (inside the caller's transaction). A finding's id is
+ * its run's (a UUIDv7, decision 042) and its number in the findings' order, and they are written in
+ * that order: each index they go into is filled at its right-hand end, as far as its keys allow.
+ */
 export const INSERT_FINDINGS = `
   INSERT INTO "ReconciliationFinding" ("id", "runId", "kind", "terminalId", "merchantNo", "merchantId", "rowCount", "amountFen", "firstSeenAt", "lastSeenAt", "firstLine")
-  SELECT gen_random_uuid()::text, $1, k.kind, g."terminalId", g."merchantNo", min(g."merchantId"), sum(g."rowCount")::int, sum(g."amountFen"),
-         min(g."firstAt"), max(g."lastAt"), min(g."firstLine")
-    FROM "ReconciliationRowGroup" g CROSS JOIN LATERAL unnest(g.kinds) AS k(kind)
-   WHERE g."runId" = $1
-   GROUP BY k.kind, g."terminalId", g."merchantNo"`;
+  SELECT $1 || '.' || lpad((row_number() OVER (ORDER BY f."terminalId", f."merchantNo", f.kind))::text, 7, '0'), $1, f.*
+    FROM (SELECT k.kind, g."terminalId", g."merchantNo", min(g."merchantId"), sum(g."rowCount")::int, sum(g."amountFen"), min(g."firstAt"), max(g."lastAt"), min(g."firstLine")
+            FROM "ReconciliationRowGroup" g CROSS JOIN LATERAL unnest(g.kinds) AS k(kind)
+           WHERE g."runId" = $1
+           GROUP BY k.kind, g."terminalId", g."merchantNo") f
+   ORDER BY f."terminalId", f."merchantNo", f.kind`;

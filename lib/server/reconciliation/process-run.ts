@@ -218,6 +218,8 @@ async function finish(runId: string, actor: AuditActor, meta: RequestMeta) {
   removeRunFile(runId);
   await prisma.$transaction(async (tx) => {
     await tx.reconciliationFinding.deleteMany({ where: { runId } });
+    // The planner takes the run's groups for many more findings than they make: no JIT for them.
+    await tx.$executeRawUnsafe(`SELECT set_config('jit', 'off', true)`);
     const findings = await tx.$executeRawUnsafe(INSERT_FINDINGS, runId);
     const run = await tx.reconciliationRun.update({
       where: { id: runId },

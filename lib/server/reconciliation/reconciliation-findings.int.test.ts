@@ -33,6 +33,12 @@ describe("reconciliation findings", () => {
     await expect(listFindings(await seedActor("CLERK"), { runId })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
+  it("numbers a run's findings under the run's id in the order they are listed in", async () => {
+    const findings = await (await prisma()).reconciliationFinding.findMany({ where: { runId }, orderBy: [{ terminalId: "asc" }, { merchantNo: "asc" }, { kind: "asc" }] });
+    expect(findings.length).toBeGreaterThan(1);
+    expect(findings.map((f) => f.id)).toEqual(findings.map((_, i) => `${runId}.${String(i + 1).padStart(7, "0")}`));
+  });
+
   it("opens a case from a finding, linked to the terminal and merchant, once", async () => {
     const finding = await findingOf("TERMINAL_BOUND_TO_OTHER_MERCHANT");
     const opened = await openFindingCase({ actor: fixture.auditor, input: { findingId: finding.id, version: finding.version }, requestMeta: meta() });
