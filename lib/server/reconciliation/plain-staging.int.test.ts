@@ -9,7 +9,7 @@ import { CHANGE_KINDS, groupsSpanningChanges, recordsFingerprint } from "./chang
 import { compareRows } from "./compare-rows";
 import { groupRawRows, writeScannedGroups } from "./group-raw-rows";
 import { rawRange } from "./raw-rows";
-import { stagePlain } from "./stage-plain";
+import { claimRowNumbers, stagePlain } from "./stage-plain";
 import { processRun } from "./process-run";
 import { resumeReconciliationRun } from "./resume-run";
 import { startReconciliationRun } from "./start-run";
@@ -251,6 +251,38 @@ describe.skipIf(!server)("plain files copied as text (decision 045)", () => {
     const free = await outcomeOf((await uploadAndRun(fixture.auditor, file.path)).runId);
     expect(free.copied).toBe(true);
     expect(free.mismatches).toEqual(plantedKeys(file.planted));
+  });
+
+  it("a COPY's rows take one unbroken range of numbers, whatever numbers its connection kept from before", async () => {
+    const [{ name }] = (await (await database()).sql.query<{ name: string }>(`SELECT current_database() AS name`)) as [{ name: string }];
+    const url = new URL(server!);
+    url.pathname = `/${name}`;
+    const [a, b] = [new pg.Client({ connectionString: url.toString() }), new pg.Client({ connectionString: url.toString() })];
+    await Promise.all([a.connect(), b.connect()]);
+    const on = (client: pg.Client) => async <T,>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[];
+    const take = async (client: pg.Client, n: number) =>
+      (await on(client)<{ n: string }>(`SELECT nextval(pg_get_serial_sequence('"ReconciliationRawRow"', 'seq'))::text AS n FROM generate_series(1, $1)`, [n])).map((r) => BigInt(r.n));
+    try {
+      const [{ cache }] = (await on(a)<{ cache: number }>(`SELECT cache_size::int AS cache FROM pg_sequences WHERE sequencename = 'ReconciliationRawRow_seq_seq'`)) as [{ cache: number }];
+      expect(cache).toBeGreaterThan(1);
+      // Connection a keeps most of a block of numbers; b's COPY takes the next blocks.
+      await take(a, 1);
+      await b.query("BEGIN");
+      expect(await claimRowNumbers(on(b))).toBe(true);
+      await a.query("BEGIN");
+      expect(await claimRowNumbers(on(a))).toBe(false);
+      await a.query("ROLLBACK");
+      await take(b, cache + 10);
+      await b.query("COMMIT");
+      // a's own COPY now: more rows than a kept numbers for, and not one number out of its range.
+      await a.query("BEGIN");
+      expect(await claimRowNumbers(on(a))).toBe(true);
+      const numbers = await take(a, cache + 10);
+      await a.query("COMMIT");
+      expect(numbers.at(-1)! - numbers[0]! + 1n).toBe(BigInt(numbers.length));
+    } finally {
+      await Promise.all([a.end(), b.end()]);
+    }
   });
 
   it("runs copied at the same time each keep their own rows and line numbers", async () => {

@@ -82,8 +82,7 @@ export async function stagePlain(
   try {
     const copied = await sql.copyFrom(statement, checked(), {
       before: async (query) => {
-        const [lock] = await query<{ held: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS held`, [RAW_COPY_LOCK]);
-        if (!lock!.held) throw new NotPlain("busy");
+        if (!(await claimRowNumbers(query))) throw new NotPlain("busy");
       },
       after: async (query, rows) => {
         if (rows === 0) return;
@@ -102,6 +101,18 @@ export async function stagePlain(
   }
   await hooks.afterBatch?.({ ...progress });
   return { ...progress, seqFrom: seqTo - BigInt(progress.rowsStaged) + 1n, seqTo, groups: grouper, fingerprint: changes.fingerprint };
+}
+
+/**
+ * Takes the copied rows' numbers for one COPY, in its transaction: the lock (false when another COPY
+ * holds it), and none of the numbers this connection kept from an earlier one. The sequence hands a
+ * connection 10,000 numbers at a time; the rest of an earlier COPY's would break this one's range.
+ */
+export async function claimRowNumbers(query: <T>(text: string, params?: unknown[]) => Promise<T[]>): Promise<boolean> {
+  const [lock] = await query<{ held: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS held`, [RAW_COPY_LOCK]);
+  if (!lock!.held) return false;
+  await query(`DISCARD SEQUENCES`);
+  return true;
 }
 
 /** SQLSTATE class 22: the data, not the database, was wrong. */
