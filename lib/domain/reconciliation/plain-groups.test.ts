@@ -23,7 +23,10 @@ function grouped(rows: readonly Row[], instants: Map<string, number[]>, collide 
     });
     grouper.add(key, lengths, r.at, r.fen, row, collide ? new Int32Array(4) : undefined);
   });
-  return [...grouper.groups()];
+  const groups = [...grouper.groups()];
+  // In the order of their first rows, whichever bucket they are of.
+  groups.forEach((g, i) => i > 0 && expect(g.firstRow).toBeGreaterThan(groups[i - 1]!.firstRow));
+  return groups;
 }
 
 /** The same grouping written plainly: a Map by the fields' text and the bucket. */

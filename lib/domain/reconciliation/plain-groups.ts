@@ -205,7 +205,11 @@ export class PlainGrouper {
     this.table = table;
   }
 
-  /** The groups, one at a time: made as they are read, so that 50,000 of them never live at once. */
+  /**
+   * The groups, one at a time, in the order of their first rows: made as they are read, so that
+   * 50,000 of them never live at once. Entries were made in that order, and so were the other
+   * buckets' totals: the two are merged.
+   */
   *groups(): Generator<PlainGroup> {
     const base = this.slotBytes + 1;
     const textOf = (e: number) => {
@@ -220,20 +224,25 @@ export class PlainGrouper {
         return text;
       });
     };
+    const other = ([id, totals]: [number, Totals]): PlainGroup => {
+      const e = Math.floor(id / 65_536);
+      const [terminal, merchant, payee, account] = textOf(e);
+      return { terminal: terminal!, merchant: merchant!, payee: payee!, account: account!, bucket: id - e * 65_536, ...totals };
+    };
+    const others = this.others.entries();
+    let next = others.next();
     for (let e = 0; e < this.count; e++) {
       const d = e * STRIDE;
+      const firstRow = this.data[d + FIRST_ROW]!;
+      for (; !next.done && next.value[1].firstRow < firstRow; next = others.next()) yield other(next.value);
       const [terminal, merchant, payee, account] = textOf(e);
       const bucket = this.data[d + BUCKET]!;
       yield {
         terminal: terminal!, merchant: merchant!, payee: payee!, account: account!, bucket: bucket < 0 ? null : bucket,
-        rows: this.data[d + ROWS]!, fen: this.data[d + FEN]!, firstMs: this.data[d + FIRST]!, lastMs: this.data[d + LAST]!, firstRow: this.data[d + FIRST_ROW]!,
+        rows: this.data[d + ROWS]!, fen: this.data[d + FEN]!, firstMs: this.data[d + FIRST]!, lastMs: this.data[d + LAST]!, firstRow,
       };
     }
-    for (const [id, totals] of this.others) {
-      const e = Math.floor(id / 65_536);
-      const [terminal, merchant, payee, account] = textOf(e);
-      yield { terminal: terminal!, merchant: merchant!, payee: payee!, account: account!, bucket: id - e * 65_536, ...totals };
-    }
+    for (; !next.done; next = others.next()) yield other(next.value);
   }
 }
 

@@ -33,7 +33,8 @@ function rawGroupsSql(instants: string | null) {
        min(r."transactionTime" COLLATE "C") AS first, max(r."transactionTime" COLLATE "C") AS last, min(r.seq)::text AS seq
   FROM "ReconciliationRawRow" r ${instants ? `LEFT JOIN instants i ON i."terminalId" = r."terminalId"` : ""}
  WHERE r.seq BETWEEN $1 AND $2
- GROUP BY 1, 2, 3, 4, 5`;
+ GROUP BY 1, 2, 3, 4, 5
+ ORDER BY min(r.seq)`;
 }
 
 const COPY_GROUPS = `COPY "ReconciliationRowGroup" ("runId", "groupNo", "terminalId", "merchantNo", "payeeKey", "accountLast4", "accountHash", "rowCount", "amountFen", "firstAt", "lastAt", "firstLine", "kinds") FROM STDIN`;
@@ -43,21 +44,16 @@ type RawGroupRow = { t: string | null; m: string | null; p: string | null; a: st
 /** Alike rows of a plain run by their text (and change bucket), however they were grouped. */
 type RawGroup = { t: string | null; m: string | null; p: string | null; a: string | null; bucket: number | null; rows: number; fen: bigint; firstMs: number; lastMs: number; line: number };
 
-type Group = { no: number; t: string; m: string; k: string; l4: string; h: string | null; n: number; fen: bigint; firstMs: number; lastMs: number; line: number };
+/** A group as it is written: terminal, merchant, payee key, account last 4 and blind index, and what its rows add. */
+type Group = { t: string; m: string; k: string; l4: string; h: string | null; n: number; fen: bigint; firstMs: number; lastMs: number; line: number };
 
 /** The plain form's Beijing wall clock → epoch milliseconds, as the reader reads it. */
 const msOf = (text: string) => parseTransactionTime(text)!.getTime();
 const stagedAt = (ms: number) => stagedTimeText(new Date(ms));
 
-/** The groups in COPY's text format, escaped as staged rows are. */
-async function* groupLines(runId: string, groups: Group[]): AsyncGenerator<string> {
-  const lines: string[] = [];
-  for (const g of groups) {
-    lines.push(`${runId}\t${g.no}\t${copyText(g.t)}\t${copyText(g.m)}\t${copyText(g.k)}\t${copyText(g.l4)}\t${g.h ?? "\\N"}\t${g.n}\t${g.fen}\t${stagedAt(g.firstMs)}\t${stagedAt(g.lastMs)}\t${g.line}\t{}\n`);
-    if (lines.length === 1000) yield lines.splice(0).join("");
-  }
-  if (lines.length > 0) yield lines.join("");
-}
+/** A group in COPY's text format, escaped as staged rows are. */
+const groupLine = (runId: string, no: number, g: Group) =>
+  `${runId}\t${no}\t${copyText(g.t)}\t${copyText(g.m)}\t${copyText(g.k)}\t${copyText(g.l4)}\t${g.h ?? "\\N"}\t${g.n}\t${g.fen}\t${stagedAt(g.firstMs)}\t${stagedAt(g.lastMs)}\t${g.line}\t{}\n`;
 
 /** Fields of a data row in the file's order, with plain placeholders where the scan vouched for the text. */
 function rowFields(header: HeaderMap, values: Record<"terminal_id" | "merchant_no" | "payee_name" | "settlement_account", string>): string[] {
@@ -101,38 +97,42 @@ export async function writeScannedGroups(sql: SqlRunner, runId: string, grouper:
 }
 
 /**
- * Writes a plain run's groups by what rows are compared by, numbered in file order. Each distinct
- * terminal, merchant, payee and account is checked and normalised by the domain's own row parser,
- * once: a value it would refuse (or a card number) throws RawRowsNotValidError, and the run is staged
- * again by the reader. So does a terminal ID not written as the binding has it: its rows were matched
- * to its change instants by their text.
+ * Writes a plain run's groups (in line order, as they come) by what rows are compared by, numbered in
+ * file order, streamed to one COPY as they are made ready. Each distinct terminal, merchant, payee and
+ * account is checked and normalised by the domain's own row parser, once: a value it would refuse (or
+ * a card number) throws RawRowsNotValidError, the COPY is broken off, and the run is staged again by
+ * the reader. So does a terminal ID not written as the binding has it: its rows were matched to its
+ * change instants by their text. Groups whose texts differ but normalise alike (a payee written two
+ * ways) stay apart: each is classified by its normalised values, alike, and findings add them up
+ * (decision 047).
  */
 async function writeGroups(sql: SqlRunner, runId: string, raw: Iterable<RawGroup>): Promise<{ groups: number; rowCount: number }> {
-  // Any order of the seven columns parses alike: the row is built in the canonical one.
-  const header: HeaderMap = { positions: Object.fromEntries(COLUMNS.map((c, i) => [c, i])) as HeaderMap["positions"], ignored: [] };
-  const groups = new Map<string, Group>();
-  for (const r of raw) {
-    if (r.t === null || r.m === null || r.p === null || r.a === null) throw new RawRowsNotValidError(r.line);
-    const fields = rowFields(header, { terminal_id: r.t, merchant_no: r.m, payee_name: r.p, settlement_account: r.a });
-    const parsed = parseRow(fields, header);
-    if (!parsed.ok || hasPanField(fields, header) || parsed.record.terminalId !== r.t) throw new RawRowsNotValidError(r.line);
-    const { terminalId, merchantNo, payeeName, account } = parsed.record;
-    const k = payeeKey(payeeName);
-    const h = account.full === undefined ? null : blindIndex("account-no", account.full);
-    const id = `${terminalId}\u0000${merchantNo}\u0000${k}\u0000${account.last4}\u0000${h}\u0000${r.bucket}`;
-    const group = groups.get(id);
-    if (group === undefined) {
-      groups.set(id, { no: 0, t: terminalId, m: merchantNo, k, l4: account.last4, h, n: r.rows, fen: r.fen, firstMs: r.firstMs, lastMs: r.lastMs, line: r.line });
-    } else {
-      group.n += r.rows;
-      group.fen += r.fen;
-      if (r.firstMs < group.firstMs) group.firstMs = r.firstMs;
-      if (r.lastMs > group.lastMs) group.lastMs = r.lastMs;
-      if (r.line < group.line) group.line = r.line;
+  let groups = 0;
+  let rowCount = 0;
+  async function* lines(): AsyncGenerator<string> {
+    const batch: string[] = [];
+    for (const r of raw) {
+      const group = checkedGroup(r);
+      rowCount += group.n;
+      batch.push(groupLine(runId, ++groups, group));
+      if (batch.length === 1000) yield batch.splice(0).join("");
     }
+    if (batch.length > 0) yield batch.join("");
   }
-  const ordered = [...groups.values()].sort((a, b) => a.line - b.line);
-  ordered.forEach((g, i) => (g.no = i + 1));
-  if (ordered.length > 0) await sql.copyFrom!(COPY_GROUPS, groupLines(runId, ordered));
-  return { groups: ordered.length, rowCount: ordered.reduce((sum, g) => sum + g.n, 0) };
+  await sql.copyFrom!(COPY_GROUPS, lines());
+  return { groups, rowCount };
+}
+
+/** Any order of the seven columns parses alike: a group's row is built in the canonical one. */
+const CANONICAL: HeaderMap = { positions: Object.fromEntries(COLUMNS.map((c, i) => [c, i])) as HeaderMap["positions"], ignored: [] };
+
+/** A group of copied rows with its values checked and normalised by the domain (writeGroups). */
+function checkedGroup(r: RawGroup): Group {
+  if (r.t === null || r.m === null || r.p === null || r.a === null) throw new RawRowsNotValidError(r.line);
+  const fields = rowFields(CANONICAL, { terminal_id: r.t, merchant_no: r.m, payee_name: r.p, settlement_account: r.a });
+  const parsed = parseRow(fields, CANONICAL);
+  if (!parsed.ok || hasPanField(fields, CANONICAL) || parsed.record.terminalId !== r.t) throw new RawRowsNotValidError(r.line);
+  const { terminalId, merchantNo, payeeName, account } = parsed.record;
+  const h = account.full === undefined ? null : blindIndex("account-no", account.full);
+  return { t: terminalId, m: merchantNo, k: payeeKey(payeeName), l4: account.last4, h, n: r.rows, fen: r.fen, firstMs: r.firstMs, lastMs: r.lastMs, line: r.line };
 }
