@@ -99,9 +99,16 @@ describe("plain rows grouped by their bytes", () => {
     const rows: Row[] = [];
     for (let i = 0; i < 100_000; i++) rows.push({ key: [`T${i % 7}`, `M${i}`, "收款方", `****${i % 10_000}`], at: i, fen: 1 });
     rows.push({ ...rows[12_345]!, at: -5, fen: 2 });
-    const groups = grouped(rows, new Map());
-    expect(groups).toHaveLength(100_000);
+    // Rows of early groups past a change of their terminal, once the table has grown many times.
+    rows.push({ ...rows[3]!, at: 200_000, fen: 4 }, { ...rows[10]!, at: 200_001, fen: 5 }, { ...rows[3]!, at: 200_002, fen: 6 });
+    const groups = grouped(rows, new Map([["T3", [150_000]]]));
+    expect(groups).toHaveLength(100_002);
     expect(groups.find((g) => g.merchant === "M12345")).toMatchObject({ rows: 2, fen: 3, firstMs: -5, lastMs: 12_345, firstRow: 12_345 });
+    expect(groups.filter((g) => g.merchant === "M3")).toEqual([
+      expect.objectContaining({ terminal: "T3", bucket: 0, rows: 1, fen: 1, firstRow: 3 }),
+      expect.objectContaining({ terminal: "T3", bucket: 1, rows: 2, fen: 10, firstMs: 200_000, lastMs: 200_002, firstRow: 100_001 }),
+    ]);
+    expect(groups.find((g) => g.merchant === "M10" && g.bucket === 1)).toMatchObject({ terminal: "T3", rows: 1, fen: 5, firstRow: 100_002 });
   });
 
   it("buckets as width_bucket: how many instants are at or before the time", () => {

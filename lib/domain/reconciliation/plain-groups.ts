@@ -26,22 +26,28 @@ const decoder = new TextDecoder();
 export const KEY_FIELDS = 4;
 
 /**
- * Where an entry keeps its key's offset and four lengths (one number), the instants its bucket lies
- * between ([FROM, UNTIL): a row in them is of its bucket), rows, fen, first and last time: all a row
- * of it reads, in one cache line; then its bucket and first row.
+ * A slot of the table is its entry, all a row of it reads in one cache line's 8 numbers: its tag (the
+ * key's four lengths and 12 bits of its hash: a probe of another key mostly stops there), where its
+ * key is in the pool, the instants its bucket lies between ([FROM, UNTIL): a row in them is of its
+ * bucket), rows, fen, first and last time. What rows never read is kept by entry, in `cold`.
  */
-const STRIDE = 16;
-const KEY_AT = 0, LENGTHS = 1, FROM = 2, UNTIL = 3, ROWS = 4, FEN = 5, FIRST = 6, LAST = 7, BUCKET = 8, FIRST_ROW = 9;
+const STRIDE = 8;
+const TAG = 0, KEY_AT = 1, FROM = 2, UNTIL = 3, ROWS = 4, FEN = 5, FIRST = 6, LAST = 7;
+/** By entry, in `cold`: its key's whole hash (to place it again), its bucket, first row, and slot. */
+const COLD = 4;
+const HASH = 0, BUCKET = 1, FIRST_ROW = 2, SLOT = 3;
+const TAG_HASH = 4096;
+const FREE = -1;
 
 /** A key field's hash (FNV-1a): FIELD_HASH_SEED, then `Math.imul(hash ^ byte, FIELD_HASH_PRIME)` for each of its bytes. */
 export const FIELD_HASH_SEED = 0x811c9dc5 | 0;
 export const FIELD_HASH_PRIME = 0x01000193;
 
-/** The table's hash of a key from its fields' hashes, in field order (30 bits). */
+/** The table's hash of a key from its fields' hashes, in field order (32 bits, unsigned). */
 function combinedHash(fieldHashes: Int32Array): number {
   let hash = FIELD_HASH_SEED;
   for (let f = 0; f < KEY_FIELDS; f++) hash = Math.imul(hash ^ fieldHashes[f]!, FIELD_HASH_PRIME) ^ (hash >>> 15);
-  return (hash ^ (hash >>> 13)) & 0x3fffffff;
+  return (hash ^ (hash >>> 13)) >>> 0;
 }
 
 /** A field's bytes in the pool, whole words (the bytes after its end stay 0). */
@@ -64,11 +70,13 @@ function grown<T extends Float64Array | Uint8Array>(array: T, used: number, need
  * another bucket (rare: a change within the file's time) go to `others`.
  */
 export class PlainGrouper {
-  /** Slot s: the hash of its entry's key at 2s, the entry at 2s + 1 (-1: free); a probe reads no entry whose hash differs. */
-  private table = new Int32Array(2 << 16).fill(-1);
+  /** Slot s at [s * STRIDE, + STRIDE); TAG FREE when it holds no entry. */
+  private slots = new Float64Array(STRIDE << 12).fill(FREE);
+  /** Entries in the order they were made (their first rows' order): [e * COLD, + COLD). */
+  private cold = new Float64Array(COLD << 12);
+  /** Slot s's entry. */
+  private entryAt = new Int32Array(1 << 12);
   private count = 0;
-  /** Entry e's numbers at [e * STRIDE, + STRIDE): one cache line per entry, as rows come in any order. */
-  private data = new Float64Array(STRIDE << 12);
   private pool = new Uint8Array(1 << 18);
   /** The pool as 32-bit words: keys are compared four bytes at a time, each field from a word's start. */
   private poolWords = new Int32Array(this.pool.buffer);
@@ -81,8 +89,8 @@ export class PlainGrouper {
 
   /** `slotBytes`: where each field starts in the key buffers passed to add (field i at i * slotBytes). */
   constructor(private readonly instants: ChangeInstants, private readonly slotBytes: number) {
-    // Four lengths up to slotBytes in one float64's 53 bits.
-    if (slotBytes >= 8192) throw new Error("key fields too long to pack");
+    // Four lengths up to slotBytes and 12 bits of hash in one float64's 53 bits.
+    if ((slotBytes + 1) ** 4 * TAG_HASH >= 2 ** 53) throw new Error("key fields too long to pack");
     if (slotBytes % 4 !== 0) throw new Error("key fields must start at whole words");
   }
 
@@ -98,27 +106,24 @@ export class PlainGrouper {
    */
   add(key: Uint8Array, lengths: Int32Array, at: number, fen: number, row: number, fieldHashes?: Int32Array) {
     const hash = fieldHashes === undefined ? this.keyHash(key, lengths) : combinedHash(fieldHashes);
-    const table = this.table;
-    const mask = (table.length >> 1) - 1;
-    let slot = hash & mask;
-    let e = table[2 * slot + 1]!;
-    while (e !== -1 && !(table[2 * slot] === hash && this.sameKey(e, key, lengths))) {
-      slot = (slot + 1) & mask;
-      e = table[2 * slot + 1]!;
+    const tag = this.packed(lengths) * TAG_HASH + (hash >>> 20);
+    const slots = this.slots;
+    const mask = slots.length / STRIDE - 1;
+    let d = (hash & mask) * STRIDE;
+    for (;;) {
+      const t = slots[d + TAG]!;
+      if (t === FREE) return this.insert(d / STRIDE, hash, tag, key, lengths, at, fen, row);
+      if (t === tag && this.sameKey(d, key, lengths)) break;
+      d = (d + STRIDE) & (mask * STRIDE + STRIDE - 1);
     }
-    const data = this.data;
-    if (e === -1) {
-      this.insert(slot, hash, key, lengths, at, fen, row);
-      return;
-    }
-    const d = e * STRIDE;
     // Its bounds in the entry itself: the terminal's instants are looked at only for a row outside them.
-    if (at >= data[d + FROM]! && at < data[d + UNTIL]!) {
-      data[d + ROWS]!++;
-      data[d + FEN]! += fen;
-      if (at < data[d + FIRST]!) data[d + FIRST] = at;
-      if (at > data[d + LAST]!) data[d + LAST] = at;
+    if (at >= slots[d + FROM]! && at < slots[d + UNTIL]!) {
+      slots[d + ROWS]!++;
+      slots[d + FEN]! += fen;
+      if (at < slots[d + FIRST]!) slots[d + FIRST] = at;
+      if (at > slots[d + LAST]!) slots[d + LAST] = at;
     } else {
+      const e = this.entryAt[d / STRIDE]!;
       const id = e * 65_536 + bucketOf(this.instantsOf[e]!, at);
       const totals = this.others.get(id);
       if (totals === undefined) this.others.set(id, { rows: 1, fen, firstMs: at, lastMs: at, firstRow: row });
@@ -141,15 +146,14 @@ export class PlainGrouper {
     return combinedHash(hashes);
   }
 
-  private sameKey(e: number, key: Uint8Array, lengths: Int32Array): boolean {
-    const d = e * STRIDE;
-    if (this.data[d + LENGTHS] !== this.packed(lengths)) return false;
+  /** Whether the entry at slot offset `d`, whose tag matches, has this key. */
+  private sameKey(d: number, key: Uint8Array, lengths: Int32Array): boolean {
     if (key !== this.keyOf) {
       this.keyOf = key;
       this.keyWords = new Int32Array(key.buffer, key.byteOffset, key.length >> 2);
     }
     const pool = this.pool, poolWords = this.poolWords, keyWords = this.keyWords;
-    let at = this.data[d + KEY_AT]!;
+    let at = this.slots[d + KEY_AT]!;
     for (let f = 0; f < KEY_FIELDS; f++) {
       const length = lengths[f]!;
       const from = f * this.slotBytes;
@@ -161,15 +165,15 @@ export class PlainGrouper {
     return true;
   }
 
-  private insert(slot: number, hash: number, key: Uint8Array, lengths: Int32Array, at: number, fen: number, row: number) {
+  private insert(slot: number, hash: number, tag: number, key: Uint8Array, lengths: Int32Array, at: number, fen: number, row: number) {
     const e = this.count++;
-    this.data = grown(this.data, e * STRIDE, (e + 1) * STRIDE);
-    const d = e * STRIDE;
+    this.cold = grown(this.cold, e * COLD, (e + 1) * COLD);
     const total = wordBytes(lengths[0]!) + wordBytes(lengths[1]!) + wordBytes(lengths[2]!) + wordBytes(lengths[3]!);
     const pool = grown(this.pool, this.poolUsed, this.poolUsed + total);
     if (pool !== this.pool) [this.pool, this.poolWords] = [pool, new Int32Array(pool.buffer)];
-    this.data[d + KEY_AT] = this.poolUsed;
-    this.data[d + LENGTHS] = this.packed(lengths);
+    const d = slot * STRIDE;
+    this.slots[d + TAG] = tag;
+    this.slots[d + KEY_AT] = this.poolUsed;
     for (let f = 0; f < KEY_FIELDS; f++) {
       this.pool.set(key.subarray(f * this.slotBytes, f * this.slotBytes + lengths[f]!), this.poolUsed);
       this.poolUsed += wordBytes(lengths[f]!);
@@ -177,32 +181,37 @@ export class PlainGrouper {
     const instants = this.instants.get(decoder.decode(key.subarray(0, lengths[0])));
     this.instantsOf[e] = instants;
     const bucket = instants === undefined ? -1 : bucketOf(instants, at);
-    this.data[d + BUCKET] = bucket;
-    this.data[d + FROM] = instants === undefined || bucket === 0 ? -Infinity : instants[bucket - 1]!;
-    this.data[d + UNTIL] = instants === undefined || bucket === instants.length ? Infinity : instants[bucket]!;
-    this.data[d + ROWS] = 1;
-    this.data[d + FEN] = fen;
-    this.data[d + FIRST] = at;
-    this.data[d + LAST] = at;
-    this.data[d + FIRST_ROW] = row;
-    this.table[2 * slot] = hash;
-    this.table[2 * slot + 1] = e;
-    if (this.count * 4 > this.table.length) this.rehash();
+    this.slots[d + FROM] = instants === undefined || bucket === 0 ? -Infinity : instants[bucket - 1]!;
+    this.slots[d + UNTIL] = instants === undefined || bucket === instants.length ? Infinity : instants[bucket]!;
+    this.slots[d + ROWS] = 1;
+    this.slots[d + FEN] = fen;
+    this.slots[d + FIRST] = at;
+    this.slots[d + LAST] = at;
+    const c = e * COLD;
+    this.cold[c + HASH] = hash;
+    this.cold[c + BUCKET] = bucket;
+    this.cold[c + FIRST_ROW] = row;
+    this.cold[c + SLOT] = slot;
+    this.entryAt[slot] = e;
+    if (this.count * 2 > this.slots.length / STRIDE) this.rehash();
   }
 
-  /** Twice the slots once half are taken: probes stay short. */
+  /** Twice the slots once half are taken: probes stay short. Entries keep their order. */
   private rehash() {
-    const old = this.table;
-    const table = new Int32Array(old.length * 2).fill(-1);
-    const mask = (table.length >> 1) - 1;
-    for (let s = 0; s < old.length; s += 2) {
-      if (old[s + 1] === -1) continue;
-      let slot = old[s]! & mask;
-      while (table[2 * slot + 1] !== -1) slot = (slot + 1) & mask;
-      table[2 * slot] = old[s]!;
-      table[2 * slot + 1] = old[s + 1]!;
+    const old = this.slots;
+    const slots = new Float64Array(old.length * 2).fill(FREE);
+    const entryAt = new Int32Array(slots.length / STRIDE);
+    const mask = slots.length / STRIDE - 1;
+    for (let e = 0; e < this.count; e++) {
+      const c = e * COLD;
+      let slot = this.cold[c + HASH]! & mask;
+      while (slots[slot * STRIDE + TAG] !== FREE) slot = (slot + 1) & mask;
+      slots.set(old.subarray(this.cold[c + SLOT]! * STRIDE, this.cold[c + SLOT]! * STRIDE + STRIDE), slot * STRIDE);
+      this.cold[c + SLOT] = slot;
+      entryAt[slot] = e;
     }
-    this.table = table;
+    this.slots = slots;
+    this.entryAt = entryAt;
   }
 
   /**
@@ -213,9 +222,9 @@ export class PlainGrouper {
   *groups(): Generator<PlainGroup> {
     const base = this.slotBytes + 1;
     const textOf = (e: number) => {
-      const d = e * STRIDE;
-      let at = this.data[d + KEY_AT]!;
-      let lengths = this.data[d + LENGTHS]!;
+      const d = this.cold[e * COLD + SLOT]! * STRIDE;
+      let at = this.slots[d + KEY_AT]!;
+      let lengths = Math.floor(this.slots[d + TAG]! / TAG_HASH);
       return Array.from({ length: KEY_FIELDS }, () => {
         const length = lengths % base;
         lengths = (lengths - length) / base;
@@ -232,14 +241,15 @@ export class PlainGrouper {
     const others = this.others.entries();
     let next = others.next();
     for (let e = 0; e < this.count; e++) {
-      const d = e * STRIDE;
-      const firstRow = this.data[d + FIRST_ROW]!;
+      const c = e * COLD;
+      const d = this.cold[c + SLOT]! * STRIDE;
+      const firstRow = this.cold[c + FIRST_ROW]!;
       for (; !next.done && next.value[1].firstRow < firstRow; next = others.next()) yield other(next.value);
       const [terminal, merchant, payee, account] = textOf(e);
-      const bucket = this.data[d + BUCKET]!;
+      const bucket = this.cold[c + BUCKET]!;
       yield {
         terminal: terminal!, merchant: merchant!, payee: payee!, account: account!, bucket: bucket < 0 ? null : bucket,
-        rows: this.data[d + ROWS]!, fen: this.data[d + FEN]!, firstMs: this.data[d + FIRST]!, lastMs: this.data[d + LAST]!, firstRow,
+        rows: this.slots[d + ROWS]!, fen: this.slots[d + FEN]!, firstMs: this.slots[d + FIRST]!, lastMs: this.slots[d + LAST]!, firstRow,
       };
     }
     for (; !next.done; next = others.next()) yield other(next.value);
