@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bucketOf, PlainGrouper, type PlainGroup } from "./plain-groups";
 
-const SLOT = 64;
+const SLOT = 256;
 const encoder = new TextEncoder();
 
 type Row = { key: [string, string, string, string]; at: number; fen: number };
@@ -55,7 +55,8 @@ const sorted = (groups: PlainGroup[]) => groups.map((g) => JSON.stringify(g)).so
 describe("plain rows grouped by their bytes", () => {
   it("groups as a Map by text and change bucket does, whatever the rows (fields that run into each other, Chinese, changes)", () => {
     // Few distinct characters: many alike rows, and fields whose bytes differ only in where one ends.
-    const text = fc.string({ unit: fc.constantFrom("a", "b", "收", "款", "1"), maxLength: 4 });
+    // A long unit now and then: keys of over 64 bytes are kept apart from their slots.
+    const text = fc.string({ unit: fc.constantFrom("a", "b", "收", "款", "1", "收款方名称收款方名称"), maxLength: 4 });
     const row = fc.record({ key: fc.tuple(fc.constantFrom("T1", "T2", "T3"), text, text, text), at: fc.integer({ min: 0, max: 100 }), fen: fc.integer({ min: -500, max: 500 }) });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 300 }), fc.uniqueArray(fc.integer({ min: 0, max: 100 }), { maxLength: 4 }), (rows, at) => {
@@ -68,7 +69,8 @@ describe("plain rows grouped by their bytes", () => {
 
   it("keeps keys apart by their bytes alone when their hashes are the same", () => {
     // Texts of lengths around whole words that differ in one byte, first, last or within a word.
-    const text = fc.constantFrom("", "a", "b", "ab", "aa", "abc", "abd", "abcd", "abce", "bbcd", "abcda", "abcdb", "收", "收a", "收b", "abcdabcd", "abcdabce");
+    const long = "收款方名称".repeat(5);
+    const text = fc.constantFrom("", "a", "b", "ab", "aa", "abc", "abd", "abcd", "abce", "bbcd", "abcda", "abcdb", "收", "收a", "收b", "abcdabcd", "abcdabce", `${long}a`, `${long}b`);
     const row = fc.record({ key: fc.tuple(fc.constantFrom("T1", "T2"), text, text, text), at: fc.integer({ min: 0, max: 100 }), fen: fc.integer({ min: 1, max: 9 }) });
     fc.assert(
       fc.property(fc.array(row, { minLength: 20, maxLength: 200 }), (rows) => {
@@ -77,6 +79,17 @@ describe("plain rows grouped by their bytes", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("keeps keys of about 64 bytes whole, in their slots or apart from them, beside their neighbours", () => {
+    // Four fields of 4 + 4 + 4 + n bytes (each from a whole word): 60 to 76 bytes in all, in slots one after another.
+    const rows: Row[] = [];
+    for (let n = 45; n <= 64; n++) {
+      for (const last of ["a", "b"]) rows.push({ key: ["T1", "M", "P", `${"x".repeat(n - 1)}${last}`], at: n, fen: 1 });
+    }
+    const doubled = [...rows, ...rows];
+    expect(sorted(grouped(doubled, new Map(), true))).toEqual(sorted(reference(doubled, new Map())));
+    expect(sorted(grouped(doubled, new Map()))).toEqual(sorted(reference(doubled, new Map())));
   });
 
   it("cuts a key's rows exactly at its terminal's change instants, whichever of its rows comes first", () => {

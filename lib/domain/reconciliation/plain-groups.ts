@@ -31,8 +31,12 @@ export const KEY_FIELDS = 4;
  * key is in the pool, the instants its bucket lies between ([FROM, UNTIL): a row in them is of its
  * bucket), rows, fen, first and last time. What rows never read is kept by entry, in `cold`.
  */
-const STRIDE = 8;
+const STRIDE = 16;
 const TAG = 0, KEY_AT = 1, FROM = 2, UNTIL = 3, ROWS = 4, FEN = 5, FIRST = 6, LAST = 7;
+/** A key of up to this many bytes (fields from whole words) is kept in its slot's second line, beside the first. */
+const INLINE = 8, INLINE_BYTES = 64;
+/** KEY_AT of a key kept in its slot. */
+const IN_SLOT = -1;
 /** By entry, in `cold`: its key's whole hash (to place it again), its bucket, first row, and slot. */
 const COLD = 4;
 const HASH = 0, BUCKET = 1, FIRST_ROW = 2, SLOT = 3;
@@ -72,6 +76,9 @@ function grown<T extends Float64Array | Uint8Array>(array: T, used: number, need
 export class PlainGrouper {
   /** Slot s at [s * STRIDE, + STRIDE); TAG FREE when it holds no entry. */
   private slots = new Float64Array(STRIDE << 12).fill(FREE);
+  /** The slots as bytes and as 32-bit words: the keys kept in them. */
+  private slotBytes8 = new Uint8Array(this.slots.buffer);
+  private slotWords = new Int32Array(this.slots.buffer);
   /** Entries in the order they were made (their first rows' order): [e * COLD, + COLD). */
   private cold = new Float64Array(COLD << 12);
   /** Slot s's entry. */
@@ -152,8 +159,10 @@ export class PlainGrouper {
       this.keyOf = key;
       this.keyWords = new Int32Array(key.buffer, key.byteOffset, key.length >> 2);
     }
-    const pool = this.pool, poolWords = this.poolWords, keyWords = this.keyWords;
-    let at = this.slots[d + KEY_AT]!;
+    const keyWords = this.keyWords;
+    const inSlot = this.slots[d + KEY_AT] === IN_SLOT;
+    const pool = inSlot ? this.slotBytes8 : this.pool, poolWords = inSlot ? this.slotWords : this.poolWords;
+    let at = inSlot ? (d + INLINE) * 8 : this.slots[d + KEY_AT]!;
     for (let f = 0; f < KEY_FIELDS; f++) {
       const length = lengths[f]!;
       const from = f * this.slotBytes;
@@ -169,14 +178,21 @@ export class PlainGrouper {
     const e = this.count++;
     this.cold = grown(this.cold, e * COLD, (e + 1) * COLD);
     const total = wordBytes(lengths[0]!) + wordBytes(lengths[1]!) + wordBytes(lengths[2]!) + wordBytes(lengths[3]!);
-    const pool = grown(this.pool, this.poolUsed, this.poolUsed + total);
-    if (pool !== this.pool) [this.pool, this.poolWords] = [pool, new Int32Array(pool.buffer)];
     const d = slot * STRIDE;
     this.slots[d + TAG] = tag;
-    this.slots[d + KEY_AT] = this.poolUsed;
-    for (let f = 0; f < KEY_FIELDS; f++) {
-      this.pool.set(key.subarray(f * this.slotBytes, f * this.slotBytes + lengths[f]!), this.poolUsed);
-      this.poolUsed += wordBytes(lengths[f]!);
+    if (total <= INLINE_BYTES) {
+      this.slots[d + KEY_AT] = IN_SLOT;
+      for (let f = 0, at = (d + INLINE) * 8; f < KEY_FIELDS; at += wordBytes(lengths[f]!), f++) {
+        this.slotBytes8.set(key.subarray(f * this.slotBytes, f * this.slotBytes + lengths[f]!), at);
+      }
+    } else {
+      const pool = grown(this.pool, this.poolUsed, this.poolUsed + total);
+      if (pool !== this.pool) [this.pool, this.poolWords] = [pool, new Int32Array(pool.buffer)];
+      this.slots[d + KEY_AT] = this.poolUsed;
+      for (let f = 0; f < KEY_FIELDS; f++) {
+        this.pool.set(key.subarray(f * this.slotBytes, f * this.slotBytes + lengths[f]!), this.poolUsed);
+        this.poolUsed += wordBytes(lengths[f]!);
+      }
     }
     const instants = this.instants.get(decoder.decode(key.subarray(0, lengths[0])));
     this.instantsOf[e] = instants;
@@ -211,6 +227,8 @@ export class PlainGrouper {
       entryAt[slot] = e;
     }
     this.slots = slots;
+    this.slotBytes8 = new Uint8Array(slots.buffer);
+    this.slotWords = new Int32Array(slots.buffer);
     this.entryAt = entryAt;
   }
 
@@ -223,12 +241,14 @@ export class PlainGrouper {
     const base = this.slotBytes + 1;
     const textOf = (e: number) => {
       const d = this.cold[e * COLD + SLOT]! * STRIDE;
-      let at = this.slots[d + KEY_AT]!;
+      const inSlot = this.slots[d + KEY_AT] === IN_SLOT;
+      const bytes = inSlot ? this.slotBytes8 : this.pool;
+      let at = inSlot ? (d + INLINE) * 8 : this.slots[d + KEY_AT]!;
       let lengths = Math.floor(this.slots[d + TAG]! / TAG_HASH);
       return Array.from({ length: KEY_FIELDS }, () => {
         const length = lengths % base;
         lengths = (lengths - length) / base;
-        const text = decoder.decode(this.pool.subarray(at, at + length));
+        const text = decoder.decode(bytes.subarray(at, at + length));
         at += wordBytes(length);
         return text;
       });
