@@ -28,8 +28,9 @@ export const KEY_FIELDS = 4;
 /**
  * A slot of the table is its entry, all a row of it reads in one cache line's 8 numbers: its tag (the
  * key's four lengths and 12 bits of its hash: a probe of another key mostly stops there), where its
- * key is in the pool, the instants its bucket lies between ([FROM, UNTIL): a row in them is of its
- * bucket), rows, fen, first and last time. What rows never read is kept by entry, in `cold`.
+ * key is (IN_SLOT, or its place in the pool), the instants its bucket lies between ([FROM, UNTIL): a
+ * row in them is of its bucket), rows, fen, first and last time; the second line holds the key when
+ * it fits. What rows never read is kept by entry, in `cold`.
  */
 const STRIDE = 16;
 const TAG = 0, KEY_AT = 1, FROM = 2, UNTIL = 3, ROWS = 4, FEN = 5, FIRST = 6, LAST = 7;
@@ -54,7 +55,7 @@ function combinedHash(fieldHashes: Int32Array): number {
   return (hash ^ (hash >>> 13)) >>> 0;
 }
 
-/** A field's bytes in the pool, whole words (the bytes after its end stay 0). */
+/** A kept field's bytes, in whole words: each field starts a word (what follows its end is never compared). */
 const wordBytes = (length: number) => (length + 3) & ~3;
 
 /** A bigger copy of a typed array (its first `used` elements). */
@@ -70,8 +71,8 @@ function grown<T extends Float64Array | Uint8Array>(array: T, used: number, need
 /**
  * An open-addressing table over typed arrays: a million rows fall into some 50,000 groups, and a
  * JavaScript object per group (with a Map and a key array) cost four times the time and a hundred MB.
- * Entry e's key is in `pool` from its KEY_AT; its first bucket's totals are in its numbers; rows of
- * another bucket (rare: a change within the file's time) go to `others`.
+ * An entry's first bucket's totals are in its slot; rows of another bucket (rare: a change within the
+ * file's time) go to `others`, by entry and bucket.
  */
 export class PlainGrouper {
   /** Slot s at [s * STRIDE, + STRIDE); TAG FREE when it holds no entry. */
@@ -109,7 +110,7 @@ export class PlainGrouper {
   /**
    * A data row: `key` holds its four key fields, terminal, merchant, payee and account, field i at
    * [i * slotBytes, + lengths[i]); its time in epoch ms, amount in fen, and 0-based row index.
-   * `fieldHashes`: each field's fieldHash, when the caller made them as it read the bytes.
+   * `fieldHashes`: each field's hash (FIELD_HASH_SEED), when the caller made them as it read the bytes.
    */
   add(key: Uint8Array, lengths: Int32Array, at: number, fen: number, row: number, fieldHashes?: Int32Array) {
     const hash = fieldHashes === undefined ? this.keyHash(key, lengths) : combinedHash(fieldHashes);

@@ -73,7 +73,7 @@ export class PlainRowScanner {
   /** Slot i's bytes at [i * MAX_KEY_FIELD_BYTES, + keyLengths[i]). */
   private readonly key = new Uint8Array(KEY_FIELDS * MAX_KEY_FIELD_BYTES);
   private readonly keyLengths = new Int32Array(KEY_FIELDS);
-  /** Each key field's hash (plain-groups' fieldHash), made as its bytes are kept; `hash` the current field's. */
+  /** Each key field's hash (FIELD_HASH_SEED), made as its bytes are kept; `hash` the current field's. */
   private readonly keyHashes = new Int32Array(KEY_FIELDS);
   private hash = SEED;
   private rowAt = 0;
