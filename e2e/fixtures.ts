@@ -116,6 +116,9 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 40) {
  * the failure and lets the test go on (to check every page of a tour in one run).
  */
 export async function expectNoSeriousA11yViolations(page: Page, label = pathOf(page), options: { soft?: boolean } = {}) {
+  // A page refreshed after an action renders its <title> again: axe reads the settled page, and a
+  // page with no title still fails here.
+  await expect(page, `${label} has no title`).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
   const describe = (v: (typeof results.violations)[number]) =>
     [
