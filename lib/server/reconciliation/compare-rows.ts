@@ -245,12 +245,13 @@ export async function compareRows(
 
 /**
  * The run's mismatching groups into findings (inside the caller's transaction). A finding's id is
- * its run's (a UUIDv7, decision 042) and its number in the findings' order, and they are written in
- * that order: each index they go into is filled at its right-hand end, as far as its keys allow.
+ * its run's (a UUIDv7, decision 042) and its number in the findings' order (ten digits: lpad cuts a
+ * longer number, and a run's findings fit in an int), and they are written in that order: each index
+ * they go into is filled at its right-hand end, as far as its keys allow.
  */
 export const INSERT_FINDINGS = `
   INSERT INTO "ReconciliationFinding" ("id", "runId", "kind", "terminalId", "merchantNo", "merchantId", "rowCount", "amountFen", "firstSeenAt", "lastSeenAt", "firstLine")
-  SELECT $1 || '.' || lpad((row_number() OVER (ORDER BY f."terminalId", f."merchantNo", f.kind))::text, 7, '0'), $1, f.*
+  SELECT $1 || '.' || lpad((row_number() OVER (ORDER BY f."terminalId", f."merchantNo", f.kind))::text, 10, '0'), $1, f.*
     FROM (SELECT k.kind, g."terminalId", g."merchantNo", min(g."merchantId"), sum(g."rowCount")::int, sum(g."amountFen"), min(g."firstAt"), max(g."lastAt"), min(g."firstLine")
             FROM "ReconciliationRowGroup" g CROSS JOIN LATERAL unnest(g.kinds) AS k(kind)
            WHERE g."runId" = $1

@@ -36,7 +36,7 @@ describe("reconciliation findings", () => {
   it("numbers a run's findings under the run's id in the order they are listed in", async () => {
     const findings = await (await prisma()).reconciliationFinding.findMany({ where: { runId }, orderBy: [{ terminalId: "asc" }, { merchantNo: "asc" }, { kind: "asc" }] });
     expect(findings.length).toBeGreaterThan(1);
-    expect(findings.map((f) => f.id)).toEqual(findings.map((_, i) => `${runId}.${String(i + 1).padStart(7, "0")}`));
+    expect(findings.map((f) => f.id)).toEqual(findings.map((_, i) => `${runId}.${String(i + 1).padStart(10, "0")}`));
   });
 
   it("opens a case from a finding, linked to the terminal and merchant, once", async () => {
