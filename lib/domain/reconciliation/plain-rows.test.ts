@@ -1,17 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { asciiText, copiedFen, copiedTime, NAMES, nearAmountText, nearReferenceText, nearTimeText, plainAmountText, plainTimeText, ROW } from "@/test/plain-field-texts";
 import { chunked, collect } from "@/test/reconciliation";
 import { FileRefusedError, MAX_FIELD_LENGTH } from "./decode";
 import { COLUMNS, mapHeader, type HeaderMap } from "./header";
-import { containsPan } from "./pan";
 import { PlainGrouper, type PlainGroup } from "./plain-groups";
-import { MAX_KEY_FIELD_BYTES, PlainRowScanner, plainAmount, plainReference, plainTime, type NotPlainReason, type PlainVerdict } from "./plain-rows";
+import { MAX_KEY_FIELD_BYTES, PlainRowScanner, type NotPlainReason, type PlainVerdict } from "./plain-rows";
 import { readTransactionFile, type FileRow } from "./read-file";
-import { parseAmountFen, parseRow, parseTransactionTime } from "./row";
 
-const NAMES = ["交易时间", "终端号", "商户编号", "收款方名称", "结算账号", "金额", "检索参考号"];
 const HEADER = NAMES.join(",");
-const ROW = ["2026-10-07 08:20:01", "T0010165", "000000000005082", "基准m0005082", "****5082", "10.14", "100000000000"];
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 function headerOf(names: readonly string[]): HeaderMap {
@@ -39,34 +36,6 @@ const line = (c: Cells = {}) =>
   [c.time ?? ROW[0], c.terminal ?? ROW[1], ROW[2], c.payee ?? ROW[3], ROW[4], c.amount ?? ROW[5], c.reference ?? ROW[6]].join(",");
 const file = (...lines: string[]) => [HEADER, ...lines].map((l) => `${l}\n`).join("");
 const refused = (line: number, why: NotPlainReason) => ({ plain: false, line, why });
-
-/** `text::timestamp - 8 hours`, as the database computes it. */
-function copiedTime(text: string): number {
-  const [, y, mo, d, h, mi, s] = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text)!.map(Number);
-  return Date.UTC(y!, mo! - 1, d!, h! - 8, mi!, s!);
-}
-
-/** `(text::numeric * 100)::bigint`, in exact integer arithmetic. */
-function copiedFen(text: string): number {
-  const [, sign, yuan, cents = ""] = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text)!;
-  const fen = BigInt(yuan!) * 100n + BigInt(cents.padEnd(2, "0"));
-  return Number(sign === "-" ? -fen : fen);
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-const piecesOf = (...slots: string[][]) => fc.tuple(...slots.map((s) => fc.constantFrom(...s))).map((p) => p.join(""));
-const plainTimeText = fc
-  .tuple(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 23 }), fc.nat(59), fc.nat(59))
-  .map(([y, mo, d, h, mi, s]) => `${pad(y, 4)}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(mi)}:${pad(s)}`);
-const nearTimeText = fc.oneof(
-  fc.tuple(plainTimeText, fc.nat(18), fc.constantFrom(..."0123456789-/ T:")).map(([t, at, c]) => t.slice(0, at) + c + t.slice(at + 1)),
-  fc.tuple(plainTimeText, fc.constantFrom("Z", "+08:00", ".5", " ", "0")).map(([t, tail]) => t + tail),
-  piecesOf(["0999", "1000", "2024", "2026", "20a6"], ["-", "/"], ["00", "02", "12", "13"], ["-"], ["00", "29", "31", "32"], [" ", "T"], ["00", "23", "24"], [":00:"], ["00", "59", "60"]),
-);
-const plainAmountText = fc.stringMatching(/^-?\d{1,10}(\.\d{1,2})?$/);
-const nearAmountText = fc.array(fc.constantFrom("0", "1", "9", "-", "+", ".", " ", "e", "00", "99999", "１"), { maxLength: 14 }).map((p) => p.join(""));
-const nearReferenceText = fc.array(fc.constantFrom("6222021234", "567", "1", "-", "--", "a", " ", "\t", "参", "R", "~", "\x7f"), { maxLength: 12 }).map((p) => p.join(""));
-const asciiText = fc.string({ unit: "binary-ascii", maxLength: 70 });
 
 describe("PlainRowScanner: plain files", () => {
   it("counts the rows of LF and CRLF files, with or without a line end on the last line", () => {
@@ -264,45 +233,5 @@ describe("a plain file, read by the app's reader", () => {
     const refusal = await collect(readTransactionFile(chunked(bytes, 1024))).then(() => undefined, (err: FileRefusedError) => err.key);
     expect(refusal).toBe("reconciliation.file.unterminatedQuote");
     expect(scan(bytes).plain).toBe(false);
-  });
-});
-
-describe("plainTime, plainAmount and plainReference accept only what the reader reads as the database does", () => {
-  const accepts = (plain: (b: Uint8Array, length: number) => boolean, text: string) => {
-    const b = utf8(text);
-    return plain(b, b.length);
-  };
-  const header = headerOf(NAMES);
-
-  it("plainTime: a time the reader reads to `text::timestamp - 8 hours`", () => {
-    let accepted = 0;
-    fc.assert(fc.property(fc.oneof(asciiText, plainTimeText, nearTimeText), (text) => {
-      if (!accepts(plainTime, text)) return;
-      accepted++;
-      expect(parseTransactionTime(text)?.getTime()).toBe(copiedTime(text));
-    }), { numRuns: 20_000 });
-    expect(accepted).toBeGreaterThan(3_000);
-  });
-
-  it("plainAmount: an amount the reader reads to `(text::numeric * 100)::bigint`", () => {
-    let accepted = 0;
-    fc.assert(fc.property(fc.oneof(asciiText, plainAmountText, nearAmountText), (text) => {
-      if (!accepts(plainAmount, text)) return;
-      accepted++;
-      expect(parseAmountFen(text)).toBe(copiedFen(text));
-    }), { numRuns: 20_000 });
-    expect(accepted).toBeGreaterThan(3_000);
-  });
-
-  it("plainReference: a reference the reader keeps as it is, with no card number in it", () => {
-    let accepted = 0;
-    fc.assert(fc.property(fc.oneof(asciiText, nearReferenceText), (text) => {
-      if (!accepts(plainReference, text)) return;
-      accepted++;
-      const parsed = parseRow([...ROW.slice(0, 6), text], header);
-      expect(parsed.ok && parsed.record.reference).toBe(text);
-      expect(containsPan(text)).toBe(false);
-    }), { numRuns: 20_000 });
-    expect(accepted).toBeGreaterThan(3_000);
   });
 });
